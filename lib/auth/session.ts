@@ -1,0 +1,45 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { authOptions } from "./options";
+
+export type CurrentUser = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER"; locale: string | null };
+
+/**
+ * The signed-in user, re-checked against the database on every request: a disabled account or a
+ * token older than the last password change (sessionEpoch) counts as signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionEpoch: true },
+  });
+  if (!user || user.disabledAt || user.sessionEpoch !== session.user?.epoch) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+});
+
+/** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUserOrRedirect(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For actions and route handlers: the user, or an UNAUTHENTICATED AppError. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return user;
+}
+
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins may do this");
+  return user;
+}

@@ -1,0 +1,23 @@
+// Creates the Prisma client for whichever database DATABASE_URL names. Used by the app (via
+// lib/db.ts), the seed, the CLIs and the tests, so all of them talk to the database the same way.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
+import { resolveDatabaseUrl } from "./database-url";
+
+/** Both generated clients have the same API; the SQLite one names the type. */
+export type Db = PrismaClient;
+
+export function createPrismaClient(rawUrl: string | undefined = process.env.DATABASE_URL): Db {
+  const target = resolveDatabaseUrl(rawUrl);
+  if (target.isPostgres) {
+    const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    return client as unknown as Db;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 5000 }) });
+}
+
+export function isPostgresUrl(rawUrl: string | undefined = process.env.DATABASE_URL): boolean {
+  return resolveDatabaseUrl(rawUrl).isPostgres;
+}

@@ -1,0 +1,2 @@
+// `server-only` throws outside a React Server bundle; tests import server modules directly.
+export {};
