@@ -22,7 +22,7 @@ export function resolveDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (value.startsWith("file:")) {
     const file = value.slice("file:".length).split("?")[0];
     if (!file) throw new Error("DATABASE_URL 'file:' needs a path, e.g. file:./data/summit-notes.db");
-    const sqlitePath = path.resolve(process.cwd(), file);
+    const sqlitePath = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
     return { url: `file:${sqlitePath}`, isPostgres: false, sqlitePath };
   }
   throw new Error(

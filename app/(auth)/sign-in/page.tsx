@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { oauthProviderIds } from "@/lib/auth/options";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const t = await getTranslations("auth");
+  return (
+    <section className="mx-auto max-w-sm rounded-xl bg-white p-6 shadow-sm">
+      <h1 className="mb-5 text-xl font-bold">{t("signInTitle")}</h1>
+      <SignInForm callbackUrl={callbackUrl} oauth={oauthProviderIds()} initialError={typeof params.error === "string" ? params.error : undefined} />
+    </section>
+  );
+}

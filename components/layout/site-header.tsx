@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { LocaleSwitch } from "./locale-switch";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export async function SiteHeader() {
+  const [user, t, locale] = await Promise.all([getCurrentUser(), getTranslations("nav"), getLocale()]);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-brand-700">
+          Summit Notes
+        </Link>
+        <Link href="/events" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+          {t("events")}
+        </Link>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <LocaleSwitch current={locale} />
+          {user ? (
+            <>
+              <Link href="/account" className="max-w-[9rem] truncate font-medium text-slate-700 hover:text-brand-700" data-testid="current-user">
+                {user.name}
+              </Link>
+              <SignOutButton label={t("signOut")} />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="font-medium text-slate-700 hover:text-brand-700">
+                {t("signIn")}
+              </Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

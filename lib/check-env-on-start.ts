@@ -1,0 +1,7 @@
+import { parseEnv } from "./env";
+
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(1);
+}

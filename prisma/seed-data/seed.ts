@@ -1,0 +1,136 @@
+// Idempotent seed: demo accounts, the AWS service catalog and one demo event built from a real
+// write-up (AWS Summit Seoul 2016). Running it again changes nothing that exists.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { hashPassword } from "../../lib/auth/password";
+import { loadAwsCatalog } from "../../lib/catalog/aws-catalog";
+import type { Db } from "../../lib/db-client";
+import { zonedToUtc } from "../../lib/time/zoned";
+import { parseWriteup } from "../../lib/writeup/parse";
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@summit-notes.local", password: "SummitAdmin2016!", name: "Demo Admin", role: "ADMIN" as const },
+  member: { email: "member@summit-notes.local", password: "SummitMember2016!", name: "Demo Member", role: "MEMBER" as const },
+};
+
+export const DEMO_EVENT = {
+  slug: "aws-summit-seoul-2016",
+  name: "AWS Summit Seoul 2016",
+  series: "AWS Summit Seoul",
+  date: "2016-05-17",
+  timeZone: "Asia/Seoul",
+  venue: "COEX, Seoul",
+  tracks: 6,
+};
+
+async function seedAccounts(db: Db) {
+  let created = 0;
+  for (const account of Object.values(DEMO_ACCOUNTS)) {
+    if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
+    await db.user.create({ data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) } });
+    created++;
+  }
+  return created;
+}
+
+export async function seedCatalog(db: Db) {
+  const catalog = loadAwsCatalog();
+  const existing = new Map((await db.service.findMany({ select: { id: true, slug: true, aliases: { select: { alias: true } } } })).map((s) => [s.slug, s]));
+  let created = 0;
+  await db.$transaction(async (tx) => {
+    for (const service of catalog) {
+      const found = existing.get(service.slug);
+      if (!found) {
+        await tx.service.create({
+          data: {
+            slug: service.slug,
+            name: service.name,
+            shortName: service.shortName,
+            category: service.category,
+            icon: service.icon,
+            aliases: { create: service.aliases.map((a) => ({ alias: a.alias, locale: a.locale })) },
+          },
+        });
+        created++;
+        continue;
+      }
+      const known = new Set(found.aliases.map((a) => a.alias));
+      const missing = service.aliases.filter((a) => !known.has(a.alias));
+      for (const a of missing) await tx.serviceAlias.create({ data: { serviceId: found.id, alias: a.alias, locale: a.locale } });
+    }
+  });
+  return { total: catalog.length, created };
+}
+
+/** The demo event: the write-up's time-slotted talks spread over parallel tracks, a plenary keynote. */
+async function seedDemoEvent(db: Db) {
+  if (await db.event.findUnique({ where: { slug: DEMO_EVENT.slug }, select: { id: true } })) return false;
+  const source = readFileSync(path.join(import.meta.dirname, "aws-summit-2016.md"), "utf8");
+  const plan = parseWriteup(source, { fileName: "aws-summit-2016.md", timeZone: DEMO_EVENT.timeZone });
+  const { date, timeZone } = DEMO_EVENT;
+  const member = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.member.email } });
+  await db.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        slug: DEMO_EVENT.slug,
+        name: DEMO_EVENT.name,
+        series: DEMO_EVENT.series,
+        startDate: zonedToUtc(date, "00:00", timeZone),
+        endDate: zonedToUtc(date, "23:59", timeZone),
+        timeZone,
+        venue: DEMO_EVENT.venue,
+      },
+    });
+    const day = await tx.day.create({ data: { eventId: event.id, date } });
+    const tracks = [];
+    for (let i = 0; i < DEMO_EVENT.tracks; i++) {
+      tracks.push(await tx.track.create({ data: { eventId: event.id, name: `Track ${i + 1}`, room: `Room ${300 + i + 1}`, position: i, colour: TRACK_COLOURS[i % TRACK_COLOURS.length] } }));
+    }
+    const talks = [
+      { title: "환영사 및 기조 연설", startTime: "10:00", endTime: "12:00", trackIndex: null as number | null, speakers: ["염동훈", "Mike Clayville"], body: "" },
+      ...plan.talks.filter((t) => t.startTime && t.endTime).map((t, i) => ({ ...t, trackIndex: i % DEMO_EVENT.tracks, speakers: t.speakers ?? [] })),
+    ];
+    for (const talk of talks) {
+      const startsAt = zonedToUtc(date, talk.startTime!, timeZone);
+      const endsAt = zonedToUtc(date, talk.endTime!, timeZone);
+      const slot = await tx.timeSlot.upsert({
+        where: { dayId_startsAt_endsAt: { dayId: day.id, startsAt, endsAt } },
+        create: { eventId: event.id, dayId: day.id, startsAt, endsAt },
+        update: {},
+      });
+      const created = await tx.talk.create({
+        data: { eventId: event.id, title: talk.title, startsAt, endsAt, slotId: slot.id, trackId: talk.trackIndex === null ? null : tracks[talk.trackIndex].id },
+      });
+      for (const [position, name] of talk.speakers.entries()) {
+        const speaker = await tx.speaker.upsert({ where: { eventId_name: { eventId: event.id, name } }, create: { eventId: event.id, name }, update: {} });
+        await tx.talkSpeaker.create({ data: { talkId: created.id, speakerId: speaker.id, position } });
+      }
+      if (talk.body.trim()) {
+        await tx.note.create({
+          data: {
+            authorId: member.id,
+            eventId: event.id,
+            talkId: created.id,
+            body: talk.body,
+            revisions: { create: { authorId: member.id, version: 1, body: talk.body } },
+          },
+        });
+      }
+    }
+  });
+  return true;
+}
+
+const TRACK_COLOURS = ["#2563eb", "#16a34a", "#db2777", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#4f46e5"];
+
+export async function seedDatabase(db: Db): Promise<string> {
+  const accounts = await seedAccounts(db);
+  const catalog = await seedCatalog(db);
+  const event = await seedDemoEvent(db);
+  if (!accounts && !catalog.created && !event) return "seed: nothing to do (demo data already present)";
+  return [
+    `seed: ${accounts} demo account(s), ${catalog.created} of ${catalog.total} AWS services added${event ? `, demo event ${DEMO_EVENT.name}` : ""}`,
+    `      admin  ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`,
+    `      member ${DEMO_ACCOUNTS.member.email} / ${DEMO_ACCOUNTS.member.password}`,
+  ].join("\n");
+}
