@@ -15,6 +15,16 @@ export async function SiteHeader() {
         <Link href="/events" className="text-sm font-medium text-slate-700 hover:text-brand-700">
           {t("events")}
         </Link>
+        {user ? (
+          <Link href="/my-agenda" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+            {t("myAgenda")}
+          </Link>
+        ) : null}
+        {user?.role === "ADMIN" ? (
+          <Link href="/admin/events" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+            {t("admin")}
+          </Link>
+        ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           <LocaleSwitch current={locale} />
           {user ? (

@@ -5,7 +5,7 @@ import { AppError, isAppError, type AppErrorCode } from "../errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: Record<string, string | number> };
 
 type Handler<I, T, U> = (input: I, ctx: { user: U }) => Promise<T>;
 
@@ -25,7 +25,7 @@ async function run<S extends z.ZodType, T, U>(schema: S, raw: unknown, user: U, 
   try {
     return { ok: true, data: await handler(parsed.data, { user }) };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+    if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details as Record<string, string | number> | undefined };
     console.error("[action] unexpected error", e);
     return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authOptions } from "./options";
@@ -41,5 +41,12 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
   if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins may do this");
+  return user;
+}
+
+/** For admin pages: sign-in redirect when signed out, a plain 404 for non-admins (no hint the page exists). */
+export async function requireAdminPage(returnTo: string): Promise<CurrentUser> {
+  const user = await requireUserOrRedirect(returnTo);
+  if (user.role !== "ADMIN") notFound();
   return user;
 }

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { deleteEventAction } from "@/lib/actions/agenda-admin";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionErrors } from "./use-action-errors";
+
+export function DeleteEventButton({ eventId, name, noteCount }: { eventId: string; name: string; noteCount: number }) {
+  const t = useTranslations("admin");
+  const router = useRouter();
+  const errors = useActionErrors();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex items-center gap-2">
+      <Button
+        variant="danger"
+        disabled={pending}
+        onClick={() => {
+          if (!window.confirm(t("confirmDeleteEvent", { name, count: noteCount }))) return;
+          startTransition(async () => {
+            const res = await deleteEventAction({ id: eventId, confirm: true });
+            setMessage(errors.message(res));
+            if (res.ok) router.push("/admin/events");
+          });
+        }}
+      >
+        {t("deleteEvent")}
+      </Button>
+      <FormMessage message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useOptimistic, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { setStarAction } from "@/lib/actions/stars";
+
+export function StarButton({ talkId, title, initiallyStarred }: { talkId: string; title: string; initiallyStarred: boolean }) {
+  const t = useTranslations("event");
+  const [starred, setOptimistic] = useOptimistic(initiallyStarred);
+  const [, startTransition] = useTransition();
+  const label = `${starred ? t("unstar") : t("star")}: ${title}`;
+  return (
+    <button
+      type="button"
+      aria-pressed={starred}
+      aria-label={label}
+      title={label}
+      onClick={() =>
+        startTransition(async () => {
+          setOptimistic(!starred);
+          await setStarAction({ talkId, starred: !starred });
+        })
+      }
+      className={`shrink-0 rounded p-1 text-lg leading-none ${starred ? "text-amber-500" : "text-slate-300 hover:text-slate-500"}`}
+    >
+      {starred ? "★" : "☆"}
+    </button>
+  );
+}

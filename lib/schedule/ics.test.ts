@@ -1,0 +1,22 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { talksToIcs } from "./ics";
+
+describe("talksToIcs", () => {
+  it("produces a calendar that a parser reads back with the same talks and instants", () => {
+    const ics = talksToIcs(
+      [
+        { id: "t1", title: "Lambda를 활용한 서버없는 아키텍쳐", startsAt: new Date("2016-05-17T04:50:00Z"), endsAt: new Date("2016-05-17T05:30:00Z"), location: "Room 301", speakers: ["김기완"] },
+        { id: "t2", title: "DynamoDB, deep dive; with commas", startsAt: new Date("2016-05-17T06:40:00Z"), endsAt: new Date("2016-05-17T07:10:00Z") },
+      ],
+      { name: "My agenda" },
+    );
+    const comp = new ICAL.Component(ICAL.parse(ics));
+    const events = comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.summary)).toEqual(["Lambda를 활용한 서버없는 아키텍쳐", "DynamoDB, deep dive; with commas"]);
+    expect(events[0].startDate.toJSDate().toISOString()).toBe("2016-05-17T04:50:00.000Z");
+    expect(events[0].endDate.toJSDate().toISOString()).toBe("2016-05-17T05:30:00.000Z");
+    expect(events[0].location).toBe("Room 301");
+    expect(events[1].uid).toBe("t2@summit-notes");
+  });
+});

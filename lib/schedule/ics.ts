@@ -1,0 +1,33 @@
+import ical, { ICalCalendarMethod } from "ical-generator";
+
+export type IcsTalk = {
+  id: string;
+  title: string;
+  abstract?: string;
+  startsAt: Date;
+  endsAt: Date;
+  location?: string | null;
+  url?: string;
+  eventName?: string;
+  speakers?: string[];
+};
+
+/** An iCalendar document of talks (times as UTC instants, so every calendar app agrees). */
+export function talksToIcs(talks: IcsTalk[], { name, timeZone }: { name: string; timeZone?: string }): string {
+  const calendar = ical({ name, prodId: { company: "Summit Notes", product: "summit-notes", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  if (timeZone) calendar.timezone(timeZone);
+  for (const talk of talks) {
+    const description = [talk.speakers?.length ? talk.speakers.join(", ") : "", talk.abstract ?? ""].filter(Boolean).join("\n\n");
+    calendar.createEvent({
+      id: `${talk.id}@summit-notes`,
+      start: talk.startsAt,
+      end: talk.endsAt,
+      summary: talk.eventName ? `${talk.title} (${talk.eventName})` : talk.title,
+      description: description || undefined,
+      location: talk.location ?? undefined,
+      url: talk.url,
+      timezone: null,
+    });
+  }
+  return calendar.toString();
+}
