@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ServiceWorker } from "@/components/pwa/service-worker";
+import { getCurrentUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const messages = await getMessages();
-  const t = await getTranslations("nav");
+  const [t, user] = await Promise.all([getTranslations("nav"), getCurrentUser()]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
@@ -23,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {t("skipToContent")}
           </a>
           <SiteHeader />
+          <ServiceWorker userId={user?.id ?? null} />
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
             {children}
           </main>

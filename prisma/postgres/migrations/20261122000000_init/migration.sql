@@ -397,7 +397,13 @@ CREATE INDEX "Note_eventId_idx" ON "Note"("eventId");
 CREATE INDEX "Note_talkId_idx" ON "Note"("talkId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Note_authorId_talkId_key" ON "Note"("authorId", "talkId");
+
+-- CreateIndex
 CREATE INDEX "NoteShare_teamId_idx" ON "NoteShare"("teamId");
+
+-- CreateIndex
+CREATE INDEX "NoteRevision_clientOpId_idx" ON "NoteRevision"("clientOpId");
 
 -- CreateIndex
 CREATE INDEX "NoteRevision_authorId_idx" ON "NoteRevision"("authorId");

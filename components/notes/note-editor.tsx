@@ -1,0 +1,148 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { ConflictResolver } from "./conflict-resolver";
+import { NoteTags, type TagView } from "./note-tags";
+import { useNoteSync, type SaveStatus } from "./use-note-sync";
+import { useCacheForOffline } from "./use-cache-for-offline";
+
+const MarkdownPreview = dynamic(() => import("./markdown-preview").then((m) => m.MarkdownPreview), { ssr: false });
+
+type Props = {
+  userId: string;
+  eventId: string;
+  talkId: string | null;
+  draftKey: string;
+  server: { noteId: string; body: string; version: number } | null;
+  tags: TagView[];
+  timeZone: string;
+  talkStartsAt: string | null;
+  onNoteCreated?: (noteId: string) => void;
+};
+
+const STATUS_STYLE: Record<SaveStatus, string> = {
+  loading: "bg-slate-100 text-slate-600",
+  local: "bg-slate-100 text-slate-600",
+  saving: "bg-amber-100 text-amber-800",
+  saved: "bg-green-100 text-green-800",
+  offline: "bg-slate-700 text-white",
+  conflict: "bg-red-600 text-white",
+  "signed-out": "bg-red-100 text-red-800",
+  rejected: "bg-red-100 text-red-800",
+};
+
+const STATUS_KEY: Record<SaveStatus, string> = { loading: "loading", local: "local", saving: "saving", saved: "saved", offline: "offline", conflict: "conflict", "signed-out": "signedOut", rejected: "rejected" };
+
+function clockLabel(timeZone: string) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
+}
+
+export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, onNoteCreated }: Props) {
+  const t = useTranslations("notes");
+  const { draft, status, message, change, resolve } = useNoteSync({ draftKey, userId, eventId, talkId, server });
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const area = useRef<HTMLTextAreaElement>(null);
+  useCacheForOffline();
+  const noteId = draft?.noteId ?? null;
+  useEffect(() => {
+    if (noteId && !server) onNoteCreated?.(noteId);
+  }, [noteId, server, onNoteCreated]);
+
+  function insert(before: string, after = "", placeholder = "") {
+    const el = area.current;
+    if (!el || !draft) return;
+    const { selectionStart: s, selectionEnd: e, value } = el;
+    const selected = value.slice(s, e) || placeholder;
+    const next = value.slice(0, s) + before + selected + after + value.slice(e);
+    void change(next);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(s + before.length, s + before.length + selected.length);
+    });
+  }
+  const timestamp = () => insert(`[${clockLabel(timeZone)}] `);
+  const minutesIn = () => {
+    const mins = talkStartsAt ? Math.max(0, Math.round((Date.now() - new Date(talkStartsAt).getTime()) / 60000)) : 0;
+    insert(`[+${mins}m] `);
+  };
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
+    const mod = e.ctrlKey || e.metaKey;
+    const shortcut =
+      mod && e.key.toLowerCase() === "b" ? () => insert("**", "**", "bold")
+      : mod && e.key.toLowerCase() === "i" ? () => insert("_", "_", "italic")
+      : e.altKey && e.code === "KeyT" ? timestamp
+      : e.altKey && e.code === "KeyM" && talkStartsAt ? minutesIn
+      : null;
+    if (shortcut) {
+      e.preventDefault();
+      shortcut();
+    }
+  }
+
+  const tool = "rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-100";
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="tablist" className="flex gap-1">
+          {(["write", "preview"] as const).map((k) => (
+            <button key={k} role="tab" aria-selected={tab === k} type="button" onClick={() => setTab(k)} className={`rounded-md px-3 py-1 text-sm font-medium ${tab === k ? "bg-slate-800 text-white" : "bg-white"}`}>
+              {t(k)}
+            </button>
+          ))}
+        </div>
+        <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className={`ml-auto rounded-full px-3 py-1 text-xs font-semibold ${STATUS_STYLE[status]}`}>
+          {t(`status.${STATUS_KEY[status]}`, { message: message ?? "" })}
+        </span>
+      </div>
+      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} onResolve={resolve} /> : null}
+      {tab === "write" ? (
+        <>
+          <div className="flex flex-wrap gap-1" aria-label="Formatting">
+            <button type="button" className={tool} title={t("toolbar.bold")} aria-label={t("toolbar.bold")} onClick={() => insert("**", "**", "bold")}>
+              <b>B</b>
+            </button>
+            <button type="button" className={tool} title={t("toolbar.italic")} aria-label={t("toolbar.italic")} onClick={() => insert("_", "_", "italic")}>
+              <i>I</i>
+            </button>
+            <button type="button" className={tool} aria-label={t("toolbar.heading")} onClick={() => insert("\n## ", "", "")}>
+              H
+            </button>
+            <button type="button" className={tool} aria-label={t("toolbar.list")} onClick={() => insert("\n- ", "", "")}>
+              •
+            </button>
+            <button type="button" className={tool} title={t("toolbar.timestamp")} aria-label={t("toolbar.timestamp")} onClick={timestamp}>
+              [hh:mm]
+            </button>
+            {talkStartsAt ? (
+              <button type="button" className={tool} title={t("toolbar.minutes")} aria-label={t("toolbar.minutes")} onClick={minutesIn}>
+                [+m]
+              </button>
+            ) : null}
+          </div>
+          <label htmlFor="note-body" className="sr-only">
+            {t("editorLabel")}
+          </label>
+          <textarea
+            id="note-body"
+            ref={area}
+            value={draft?.body ?? server?.body ?? ""}
+            readOnly={!draft}
+            onChange={(e) => void change(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder={t("placeholder")}
+            spellCheck
+            className="min-h-[55dvh] w-full resize-y rounded-xl border border-slate-300 bg-white p-3 font-mono text-base leading-relaxed shadow-sm"
+          />
+        </>
+      ) : (
+        <div className="min-h-[55dvh] rounded-xl border border-slate-200 bg-white p-4" data-testid="note-preview">
+          {draft?.body ? <MarkdownPreview source={draft.body} /> : <p className="text-slate-500">{t("emptyPreview")}</p>}
+        </div>
+      )}
+      <NoteTags noteId={noteId} initialTags={tags} bodyVersion={draft?.baseVersion ?? 0} />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// Curated aliases: what people actually write for a service, merged into the catalog by slug.
+//
+// Every alias listed here matches on its own in free text (service-matcher.ts), so an alias must
+// be distinctive: abbreviations, alternative/old names, Korean spellings. The Korean spellings were
+// collected from real write-ups (/work/shared/fixtures/writeups) plus the usual spellings of the
+// most-discussed services. An alias may carry its own prefix ("AWS 글루") when the bare word is
+// too ordinary; the matcher then accepts "AWS"/"Amazon"/"아마존" in front of it.
+//
+// Deliberately NOT aliases (ordinary words in Korean tech notes, they would tag every note):
+// "로드 밸런싱"/"로드 밸런서" (any load balancer), "머신 러닝"/"Machine Learning" (the field, not
+// the 2015 service), "VPN", "콘솔", "파이프라인", "코드 커밋"/"코드 빌드" (read as "commit/build code"),
+// "엑스레이", "워크스페이스", "카프카".
+
+export type CuratedAliases = { en?: string[]; ko?: string[] };
+
+export const CURATED_ALIASES: Readonly<Record<string, CuratedAliases>> = {
+  // Compute
+  ec2: { en: ["Elastic Compute Cloud"] },
+  "ec2-auto-scaling": { en: ["Auto Scaling", "Auto Scaling Group", "ASG"], ko: ["오토 스케일링", "오토 스케일링 그룹"] },
+  lambda: { ko: ["람다"] },
+  "elastic-beanstalk": { en: ["Beanstalk"], ko: ["엘라스틱 빈스톡", "빈스톡"] },
+  fargate: { ko: ["파게이트"] },
+  lightsail: { ko: ["라이트 세일"] },
+  ecs: { en: ["EC2 Container Service"] },
+  ecr: { en: ["EC2 Container Registry"] },
+
+  // Storage
+  glacier: { en: ["Glacier"], ko: ["글래시어", "S3 글래시어"] },
+  ebs: { ko: ["엘라스틱 블록 스토어"] },
+  efs: { ko: ["엘라스틱 파일 시스템"] },
+  "storage-gateway": { ko: ["스토리지 게이트웨이"] },
+  snowball: { ko: ["스노우볼", "스노볼"] },
+
+  // Database
+  rds: { en: ["Relational Database Service"] },
+  // "RDS Aurora" is how 2015-era talks named Aurora; longest match makes it Aurora only.
+  aurora: { en: ["RDS Aurora"], ko: ["오로라"] },
+  dynamodb: { en: ["Dynamo"], ko: ["다이나모", "다이나모 DB", "다이나모 디비"] },
+  elasticache: { en: ["Elastic Cache"], ko: ["엘라스티캐시", "엘라스틱 캐시"] },
+  dms: { en: ["DMS"] },
+
+  // Networking & content delivery
+  vpc: { ko: ["가상 프라이빗 클라우드"] },
+  elb: {
+    en: ["ELB", "ALB", "NLB", "CLB", "GWLB", "Elastic Load Balancer", "Application Load Balancer",
+      "Network Load Balancer", "Classic Load Balancer", "Gateway Load Balancer"],
+    ko: ["엘라스틱 로드 밸런싱", "엘라스틱 로드 밸런서", "애플리케이션 로드 밸런서", "네트워크 로드 밸런서"],
+  },
+  cloudfront: { ko: ["클라우드 프론트", "클라우드 프런트"] },
+  route53: { ko: ["라우트 53"] },
+  "api-gateway": { ko: ["API 게이트웨이", "에이피아이 게이트웨이"] },
+  "direct-connect": { ko: ["다이렉트 커넥트"] },
+  "transit-gateway": { en: ["TGW"], ko: ["트랜짓 게이트웨이"] },
+  "global-accelerator": { ko: ["글로벌 액셀러레이터"] },
+
+  // Analytics
+  athena: { ko: ["아테나"] },
+  redshift: { ko: ["레드시프트", "레드쉬프트"] },
+  kinesis: { ko: ["키네시스"] },
+  "kinesis-data-streams": { ko: ["키네시스 데이터 스트림"] },
+  "kinesis-data-firehose": { en: ["Kinesis Firehose", "Data Firehose", "Firehose"], ko: ["키네시스 파이어호스", "파이어호스"] },
+  emr: { en: ["Elastic MapReduce"], ko: ["엘라스틱 맵리듀스"] },
+  quicksight: { ko: ["퀵 사이트"] },
+  glue: { ko: ["AWS 글루"] },
+  "lake-formation": { ko: ["레이크 포메이션"] },
+  "elasticsearch-service": { en: ["OpenSearch Service", "Amazon OpenSearch"] },
+
+  // App integration
+  "step-functions": { en: ["Step Function"], ko: ["스텝 펑션", "스텝 펑션즈"] },
+  eventbridge: { ko: ["이벤트 브리지", "이벤트 브릿지"] },
+  appsync: { ko: ["앱 싱크"] },
+
+  // Management & governance
+  cloudwatch: { ko: ["클라우드 왓치", "클라우드 와치", "클라우드 워치"] },
+  cloudformation: { ko: ["클라우드 포메이션"] },
+  cloudtrail: { ko: ["클라우드 트레일"] },
+  opsworks: { ko: ["옵스 웍스"] },
+  "trusted-advisor": { ko: ["트러스티드 어드바이저"] },
+  "systems-manager": { en: ["SSM"], ko: ["시스템즈 매니저"] },
+  "control-tower": { ko: ["AWS 컨트롤 타워"] },
+
+  // Security, identity & compliance
+  iam: { ko: ["자격 증명 및 액세스 관리"] },
+  acm: { en: ["ACM"] },
+  cognito: { ko: ["코그니토"] },
+  guardduty: { ko: ["가드 듀티"] },
+  "secrets-manager": { ko: ["시크릿 매니저", "시크릿츠 매니저"] },
+  sso: { en: ["IAM Identity Center", "AWS SSO"] },
+
+  // Machine learning
+  sagemaker: { ko: ["세이지 메이커"] },
+  bedrock: { ko: ["베드록", "베드락"] },
+  rekognition: { ko: ["레코그니션", "리코그니션"] },
+  polly: { ko: ["폴리"] },
+  lex: { ko: ["렉스"] },
+  comprehend: { ko: ["컴프리헨드"] },
+  transcribe: { ko: ["트랜스크라이브"] },
+  textract: { ko: ["텍스트랙트"] },
+  personalize: { ko: ["퍼스널라이즈"] },
+  kendra: { ko: ["켄드라"] },
+  codeguru: { ko: ["코드 구루"] },
+  "augmented-ai": { en: ["A2I"] },
+  "machine-learning": { en: ["Amazon ML"], ko: ["아마존 머신 러닝"] },
+
+  // Developer tools, media, IoT, misc.
+  codedeploy: { ko: ["코드 디플로이"] },
+  cloud9: { ko: ["클라우드9", "클라우드 나인"] },
+  amplify: { ko: ["앰플리파이"] },
+  "elastic-transcoder": { ko: ["엘라스틱 트랜스코더"] },
+  "iot-core": { en: ["AWS IoT", "IoT"] },
+  "iot-greengrass": { en: ["Greengrass"], ko: ["그린그래스"] },
+  connect: { ko: ["아마존 커넥트"] },
+  marketplace: { ko: ["마켓 플레이스"] }, // in AWS notes "마켓플레이스" is the AWS Marketplace
+};
+
+// Services whose short name is an ordinary word (or collides with another service's alias): the
+// bare short name is not an alias, so only "AWS Config"/"Amazon Connect"-style names match.
+export const PREFIX_ONLY: ReadonlySet<string> = new Set([
+  "activate", "amplify", "artifact", "audit-manager", "augmented-ai", "auto-scaling", "backup", "batch",
+  "budgets", "chatbot", "chime", "cli", "client-vpn", "cloud-directory", "comprehend", "config", "connect",
+  "console-mobile-application", "cost-and-usage-report", "data-exchange", "data-pipeline",
+  "deep-learning-amis", "deep-learning-containers", "detective", "directory-service", "express-workflows",
+  "firewall-manager", "forecast", "fraud-detector", "glue", "ground-station", "inspector", "iq", "keyspaces",
+  "launch-wizard", "local-zones", "location-service", "machine-learning", "managed-services",
+  "management-console", "marketplace", "mq", "network-firewall", "neptune", "neuron", "organizations",
+  "outposts", "panorama", "personalize", "pinpoint", "pinpoint-apis", "polly", "professional-services",
+  "proton", "reserved-instance-reporting", "savings-plans", "service-catalog", "shield", "signer",
+  "site-to-site-vpn", "snowmobile", "sso", "support", "tools-and-sdks", "training-and-certification",
+  "transcribe", "translate", "wavelength", "workspaces",
+]);
