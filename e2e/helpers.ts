@@ -11,7 +11,7 @@ export const STRONG_PASSWORD = "correct horse battery";
 
 export async function signUp(page: Page, { name = "Test User", email = uniqueEmail(), password = STRONG_PASSWORD } = {}) {
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
@@ -25,4 +25,9 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }

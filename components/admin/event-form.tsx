@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -34,7 +35,7 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial?: Ev
   }
 
   return (
-    <form action={submit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={eventId ? t("editEvent") : t("newEvent")}>
+    <form onSubmit={submitWith(submit)} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={eventId ? t("editEvent") : t("newEvent")}>
       <Field label={t("name")} name="name" defaultValue={v.name} required errors={fe.name} />
       {eventId ? null : <Field label={t("slug")} name="slug" defaultValue={v.slug} errors={fe.slug} />}
       <Field label={t("series")} name="series" defaultValue={v.series} errors={fe.series} />

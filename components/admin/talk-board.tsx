@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -153,10 +154,10 @@ function MoveForm({ talk, days, tracks, onMove }: { talk: BoardTalk; days: strin
     <form
       aria-label={t("moveTo", { title: talk.title })}
       className="flex flex-wrap items-end gap-2 rounded bg-slate-50 p-2"
-      action={(form) => {
+      onSubmit={submitWith((form) => {
         const track = String(form.get("trackId") ?? "");
         onMove(talk.talkId, track === "" ? null : track, String(form.get("date")), String(form.get("start")));
-      }}
+      })}
     >
       <label htmlFor={`${id}-track`} className="flex flex-col text-xs">
         {t("track")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -28,7 +29,7 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
       aria-label={initial ? `${t("editTalk")}: ${initial.title}` : t("addTalk")}
       noValidate
       className="grid gap-3 sm:grid-cols-2"
-      action={(form) =>
+      onSubmit={submitWith((form, element) =>
         startTransition(async () => {
           const track = String(form.get("trackId") ?? "");
           const level = String(form.get("level") ?? "");
@@ -46,11 +47,12 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
           });
           setResult(res);
           if (res.ok) {
+            if (!initial) element.reset();
             router.refresh();
             onDone?.();
           }
-        })
-      }
+        }),
+      )}
     >
       <div className="sm:col-span-2">
         <Field id={`talk-${id}-title`} label={t("talkTitle")} name="title" defaultValue={v.title} required errors={fe.title} />

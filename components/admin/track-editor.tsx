@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -24,7 +25,7 @@ function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackR
       aria-label={track ? `${t("edit")} ${track.name}` : t("addTrack")}
       className="flex flex-wrap items-end gap-2"
       noValidate
-      action={(form) =>
+      onSubmit={submitWith((form, element) =>
         startTransition(async () => {
           const res = await saveTrackAction({
             eventId,
@@ -36,11 +37,12 @@ function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackR
           });
           setResult(res);
           if (res.ok) {
+            if (!track) element.reset();
             router.refresh();
             onDone?.();
           }
-        })
-      }
+        }),
+      )}
     >
       <label className="flex flex-col text-xs font-medium" htmlFor={`${prefix}-name`}>
         {t("trackName")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -37,7 +38,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: { callbackUrl: 
 
   return (
     <div className="flex flex-col gap-5">
-      <form action={onSubmit} className="flex flex-col gap-4" noValidate>
+      <form onSubmit={submitWith(onSubmit)} className="flex flex-col gap-4" noValidate>
         <Field label={t("email")} name="email" type="email" autoComplete="email" required />
         <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
         <FormMessage message={error} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { submitWith } from "@/components/ui/submit-with";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -45,7 +46,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <form action={onSubmit} className="flex flex-col gap-4" noValidate>
+      <form onSubmit={submitWith(onSubmit)} className="flex flex-col gap-4" noValidate>
         <Field label={t("name")} name="name" autoComplete="name" required errors={translate(fieldErrors.name)} />
         <Field label={t("email")} name="email" type="email" autoComplete="email" required errors={translate(fieldErrors.email)} />
         <Field
