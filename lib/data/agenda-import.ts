@@ -80,8 +80,14 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
   };
 }
 
-function withoutInternals({ id: _id, slug: _slug, talks, ...agenda }: StoredAgenda): AgendaSnapshot {
-  return { ...agenda, talks: talks.map(({ slotId: _s, trackId: _t, ...talk }) => talk) };
+function withoutInternals(stored: StoredAgenda): AgendaSnapshot {
+  const talks = stored.talks.map((t) => {
+    const talk: AgendaSnapshotTalk & Partial<StoredTalk> = { ...t };
+    delete talk.slotId;
+    delete talk.trackId;
+    return talk;
+  });
+  return { event: stored.event, days: stored.days, tracks: stored.tracks, talks };
 }
 
 /** The stored agenda of an event, as the exporters and planToPreview read it; null when there is no such event. */
@@ -148,7 +154,7 @@ async function upsertEvent(tx: Tx, plan: AgendaPlan, slug: string | undefined): 
     return { id: existing.id, slug: existing.slug, created: false };
   }
   if (!slug && event.slug && (await tx.event.findUnique({ where: { slug: event.slug }, select: { id: true } }))) {
-    throw new AppError("CONFLICT", `An event with the slug '${event.slug}' already exists; re-import into it with --event ${event.slug} (eventSlug), or rename one of them.`);
+    throw new AppError("CONFLICT", `An event with the slug '${event.slug}' already exists; import into it as a re-import (CLI: --event ${event.slug}) or give the new event another slug.`);
   }
   const finalSlug = slug ?? event.slug ?? (await uniqueSlug(tx, slugify(event.name)));
   const created = await tx.event.create({
@@ -232,7 +238,7 @@ async function applyInTransaction(tx: Tx, plan: AgendaPlan, slug: string | undef
     await tx.talk.update({ where: { id: m.existing.id }, data: { ...fields(m.planned), externalGuid: m.planned.guid ?? m.existing.guid ?? null } });
     if (m.planned.speakers.join("\n") !== m.existing.speakers.join("\n")) speakerLists.set(m.existing.id, m.planned.speakers);
   }
-  const addedIds = new Set(added.map((a) => a.id));
+  const addedIds = new Set<string>(added.map((a) => a.id));
   const rewritten = [...speakerLists.keys()].filter((id) => !addedIds.has(id));
   if (rewritten.length) await tx.talkSpeaker.deleteMany({ where: { talkId: { in: rewritten } } });
   const links = [...speakerLists].flatMap(([talkId, names]) => names.map((name, position) => ({ talkId, speakerId: speakers.ids.get(name)!, position })));

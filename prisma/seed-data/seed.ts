@@ -35,31 +35,23 @@ async function seedAccounts(db: Db) {
 
 export async function seedCatalog(db: Db) {
   const catalog = loadAwsCatalog();
-  const existing = new Map((await db.service.findMany({ select: { id: true, slug: true, aliases: { select: { alias: true } } } })).map((s) => [s.slug, s]));
-  let created = 0;
+  const known = new Set((await db.service.findMany({ select: { slug: true } })).map((s) => s.slug));
+  const missing = catalog.filter((s) => !known.has(s.slug));
+  // Two bulk inserts, not one round trip per service: seeding stays fast on PostgreSQL too.
   await db.$transaction(async (tx) => {
-    for (const service of catalog) {
-      const found = existing.get(service.slug);
-      if (!found) {
-        await tx.service.create({
-          data: {
-            slug: service.slug,
-            name: service.name,
-            shortName: service.shortName,
-            category: service.category,
-            icon: service.icon,
-            aliases: { create: service.aliases.map((a) => ({ alias: a.alias, locale: a.locale })) },
-          },
-        });
-        created++;
-        continue;
-      }
-      const known = new Set(found.aliases.map((a) => a.alias));
-      const missing = service.aliases.filter((a) => !known.has(a.alias));
-      for (const a of missing) await tx.serviceAlias.create({ data: { serviceId: found.id, alias: a.alias, locale: a.locale } });
+    if (missing.length) {
+      await tx.service.createMany({ data: missing.map(({ slug, name, shortName, category, icon }) => ({ slug, name, shortName, category, icon })) });
     }
+    const rows = await tx.service.findMany({ select: { id: true, slug: true, aliases: { select: { alias: true } } } });
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    const aliases = catalog.flatMap((service) => {
+      const row = bySlug.get(service.slug)!;
+      const have = new Set(row.aliases.map((a) => a.alias));
+      return service.aliases.filter((a) => !have.has(a.alias)).map((a) => ({ serviceId: row.id, alias: a.alias, locale: a.locale }));
+    });
+    if (aliases.length) await tx.serviceAlias.createMany({ data: aliases });
   });
-  return { total: catalog.length, created };
+  return { total: catalog.length, created: missing.length };
 }
 
 /** The demo event: the write-up's time-slotted talks spread over parallel tracks, a plenary keynote. */

@@ -1,0 +1,50 @@
+// Turns a talk's printed date/start/duration/end into UTC instants in the event's time zone.
+import type { RawTalk } from "./raw";
+import { isIsoDate, localDate, localTime, nextDate, parseClockTime, parseDuration, parseIsoDateTime, zonedInstant } from "./time";
+
+export type TalkTimes = { startsAt: Date; endsAt: Date; day: string };
+
+/** Instants of a talk, or a sentence (without the talk's name) saying what is wrong with its times. */
+export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { error: string } {
+  const dateOnly = raw.date && isIsoDate(raw.date.trim()) ? raw.date.trim() : undefined;
+  const dateTime = raw.date && !dateOnly ? parseIsoDateTime(raw.date, timeZone) : null;
+  if (raw.date?.trim() && !dateOnly && !dateTime) return { error: `has an invalid date '${raw.date}'; expected YYYY-MM-DD or an ISO date-time` };
+  const day = raw.day ?? dateOnly;
+  if (day !== undefined && !isIsoDate(day)) return { error: `is filed under an invalid day '${day}'; expected YYYY-MM-DD` };
+
+  let startsAt: Date;
+  let baseDate: string | undefined = dateOnly ?? day;
+  const start = raw.start?.trim();
+  if (start) {
+    const startInstant = parseIsoDateTime(start, timeZone);
+    const clock = startInstant ? null : parseClockTime(start);
+    if (!startInstant && clock === null) return { error: `has an invalid start time '${start}'; expected HH:MM or an ISO date-time` };
+    if (startInstant) startsAt = startInstant;
+    else if (dateTime) startsAt = dateTime; // frab's `date` carries the offset and the real date: trust it
+    else if (baseDate) {
+      startsAt = zonedInstant(baseDate, clock!, timeZone);
+      const dayStart = raw.dayStart ? parseIsoDateTime(raw.dayStart, timeZone) : null;
+      if (dayStart && startsAt < dayStart) {
+        baseDate = nextDate(baseDate); // 01:30 on a day that starts at 10:00 is the night after it
+        startsAt = zonedInstant(baseDate, clock!, timeZone);
+      }
+    } else return { error: "has a start time but no date" };
+  } else if (dateTime) startsAt = dateTime;
+  else return { error: "has no start time" };
+
+  let endsAt: Date;
+  if (raw.duration !== undefined && raw.duration.trim() !== "") {
+    const minutes = parseDuration(raw.duration);
+    if (minutes === null) return { error: `has an invalid duration '${raw.duration.trim()}'; expected HH:MM` };
+    endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+  } else if (raw.end !== undefined && raw.end.trim() !== "") {
+    const clock = parseClockTime(raw.end);
+    if (clock === null) return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM` };
+    endsAt = zonedInstant(baseDate ?? localDate(startsAt, timeZone), clock, timeZone);
+  } else return { error: raw.end !== undefined ? "has no end time" : "has no duration" };
+
+  if (endsAt <= startsAt) {
+    return { error: `ends at ${localTime(endsAt, timeZone)}, which is not after its start at ${localTime(startsAt, timeZone)}` };
+  }
+  return { startsAt, endsAt, day: day ?? localDate(startsAt, timeZone) };
+}
