@@ -13,7 +13,12 @@ export default async function AdminEventsPage() {
   const [events, t, tc] = await Promise.all([listEvents(db), getTranslations("admin"), getTranslations("common")]);
   return (
     <>
-      <h1 className="text-2xl font-bold">{t("events")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("events")}</h1>
+        <Link href="/admin/events/import" className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold">
+          {t("import")}
+        </Link>
+      </div>
       <ul className="flex flex-col divide-y divide-slate-200 rounded-xl bg-white shadow-sm">
         {events.map((e) => (
           <li key={e.id} className="flex flex-wrap items-center gap-3 p-3">

@@ -52,6 +52,11 @@ export default async function AdminEventPage({ params }: Props) {
         <Link href={`/events/${event.slug}`} className="text-sm text-brand-700 underline">
           {t("viewAgenda")}
         </Link>
+        {(["xml", "json", "ics"] as const).map((format) => (
+          <a key={format} href={`/api/events/${event.slug}/export?format=${format}`} className="text-sm text-brand-700 underline">
+            {t("export")} {format.toUpperCase()}
+          </a>
+        ))}
         <div className="ml-auto">
           <DeleteEventButton eventId={event.id} name={event.name} noteCount={event._count.notes} />
         </div>

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { parseAgenda } from "@/lib/agenda/detect";
+import { oversizeMessage } from "@/lib/agenda/input";
+import { MAX_AGENDA_BYTES } from "@/lib/agenda/plan";
+import { requireAdmin } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview } from "@/lib/data/agenda-import";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow, route } from "@/lib/http";
+import { agendaImportOptions } from "@/lib/validations/agenda";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({ filename: z.string().trim().min(1, "file_name_required").max(255), mode: z.enum(["preview", "apply"]).default("preview") });
+
+/**
+ * Admin-only agenda import (the same parse → plan → preview/apply path as the admin page and
+ * `npm run agenda:import`). Body: the file's text. Query: filename, mode=preview|apply, event, timeZone.
+ */
+export const POST = route(async (req: Request) => {
+  await requireAdmin();
+  const url = new URL(req.url);
+  const { filename, mode } = parseOrThrow(query, { filename: url.searchParams.get("filename") ?? "", mode: url.searchParams.get("mode") ?? undefined });
+  const options = parseOrThrow(agendaImportOptions, { eventSlug: url.searchParams.get("event") || undefined, timeZone: url.searchParams.get("timeZone") || undefined });
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_AGENDA_BYTES) throw new AppError("TOO_LARGE", oversizeMessage(declared));
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > MAX_AGENDA_BYTES) throw new AppError("TOO_LARGE", oversizeMessage(bytes.byteLength));
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID", "The file is not valid UTF-8 text.");
+  }
+  const target = options.eventSlug ? await findImportTarget(db, options.eventSlug) : null;
+  const plan = parseAgenda(filename, text, { timeZone: options.timeZone ?? target?.timeZone });
+  const existing = target ? await loadAgendaSnapshot(db, target.id) : null;
+  const preview = planToPreview(plan, existing);
+  if (mode === "preview") return Response.json({ preview });
+  if (!preview.canApply) return Response.json({ error: "The file has problems; nothing was imported.", code: "INVALID", preview }, { status: 422 });
+  const summary = await applyAgendaPlan(db, plan, { eventSlug: options.eventSlug });
+  return Response.json({ summary }, { status: 201 });
+});
