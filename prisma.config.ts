@@ -13,8 +13,13 @@ globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: u
 
 const { url, isPostgres } = resolveDatabaseUrl(process.env.DATABASE_URL);
 
+// SQLite full-text search tables (FTS5 + key tables, see the search migration) are not Prisma
+// models; declared external so `migrate dev` does not try to drop them.
+const SEARCH_TABLES = isPostgres ? [] : ["Note", "Talk"].flatMap((m) => [`${m}SearchKey`, ...["", "_config", "_data", "_docsize", "_idx"].map((s) => `${m}Search${s}`)]);
+
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, externalTables: true },
+  tables: { external: SEARCH_TABLES },
   engine: "js",
   schema: isPostgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: isPostgres ? "prisma/postgres/migrations" : "prisma/migrations" },

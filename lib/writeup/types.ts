@@ -1,0 +1,77 @@
+// The shape a Markdown write-up is planned into before anything touches the database (see
+// DESIGN.md: parse → plan → preview → apply). Pure types, limits and the one error class.
+
+/** Write-ups above this are refused before decoding: a real blog post is a few hundred KB at most. */
+export const MAX_WRITEUP_BYTES = 5 * 1024 * 1024;
+
+export type WriteupErrorCode = "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY";
+
+/** Input that cannot be planned at all. Everything merely odd becomes a warning instead. */
+export class WriteupError extends Error {
+  constructor(
+    readonly code: WriteupErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "WriteupError";
+  }
+}
+
+export type WriteupFrontMatter = {
+  title?: string;
+  /** YYYY-MM-DD: the calendar date of the post's `date` (in `options.timeZone` when it has an offset). */
+  date?: string;
+  categories: string[];
+  tags: string[];
+  /** Every other key, as parsed (layout, subtitle, draft, …), so an export can carry it on. */
+  extra: Record<string, unknown>;
+};
+
+/**
+ * Where a piece came from. Bodies are slices of the original text, verbatim; the heading line(s)
+ * that became a title are kept in `headingSource` rather than in the body, so a note does not
+ * repeat its talk's title (and an export does not nest a second copy of it).
+ */
+type SourcePlace = {
+  /** 1-based line in the input (front matter included) where the piece starts. */
+  sourceStartLine: number;
+  /**
+   * The Markdown line(s) consumed as the title, verbatim; heading-only sections before it (a
+   * bare "## Talks" container) are carried here too, so no line of the input disappears.
+   */
+  headingSource?: string;
+};
+
+export type WriteupEventNote = SourcePlace & {
+  /** Plain text of the section heading; undefined for the text before the first section. */
+  heading?: string;
+  body: string;
+};
+
+export type WriteupTalk = SourcePlace & {
+  title: string;
+  startTime?: string; // "HH:MM"
+  endTime?: string; // "HH:MM"
+  /** As written ("양승도 솔루션즈 아키텍트, 아마존 웹서비스"); the line stays in the body too. */
+  speakers?: string[];
+  /** From a "트랙: …" / "Track: …" line (what exportWriteup writes). */
+  track?: string;
+  body: string;
+};
+
+export type WriteupPlan = {
+  frontMatter: WriteupFrontMatter;
+  event: { name: string; date?: string };
+  /** In source order, like `talks`; merge the two by `sourceStartLine` to get the post's order. */
+  eventNotes: WriteupEventNote[];
+  talks: WriteupTalk[];
+  /** "code: English sentence" — the code part is stable, so a UI can translate it. */
+  warnings: string[];
+};
+
+export type ParseWriteupOptions = {
+  /** Used for the date ("2016-05-17-aws-summit.md") and, failing a title, the event name. */
+  fileName?: string;
+  /** The event's zone: a front matter date with an offset is read as a calendar date there. */
+  timeZone?: string;
+};
