@@ -87,7 +87,7 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
   });
 
   it("returns no notes without an actor, whatever noteWhere says", async () => {
-    const result = await searchEverything(getDb(), { query: "Lambda", actorId: null, noteWhere: {} });
+    const result = await searchEverything(getDb(), { query: "Lambda", actorId: null, noteWhere: {}, filters: { eventIds: [world.events.e2024.id, world.events.e2023.id] } });
     expect(result.notes).toEqual([]);
     expect(ourTalks(result)).toEqual(["serverless"]);
   });
