@@ -1,10 +1,5 @@
+import { PageSkeleton } from "@/components/ui/page-skeleton";
+
 export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="flex flex-col gap-3">
-      <span className="sr-only">Loading…</span>
-      <div className="h-7 w-1/3 animate-pulse rounded bg-slate-200" />
-      <div className="h-24 animate-pulse rounded-xl bg-slate-200" />
-      <div className="h-24 animate-pulse rounded-xl bg-slate-200" />
-    </div>
-  );
+  return <PageSkeleton />;
 }
