@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db-client";
+import { visibleNotesWhere } from "./team-notes";
 
 /** A talk of an event with what the viewer may know about notes on it. */
 export async function getTalkDetail(db: Db, eventSlug: string, talkId: string, viewerId: string | null) {
@@ -21,10 +22,8 @@ export async function getTalkDetail(db: Db, eventSlug: string, talkId: string, v
   if (!viewerId) return { ...talk, myNoteId: null, teamNoteCount: 0, isStarred: false };
   const [myNote, teamNoteCount, star] = await Promise.all([
     db.note.findFirst({ where: { talkId, authorId: viewerId }, select: { id: true } }),
-    // Team notes: other members' notes shared with a team the viewer belongs to.
-    db.note.count({
-      where: { talkId, authorId: { not: viewerId }, visibility: "TEAM", shares: { some: { team: { memberships: { some: { userId: viewerId } } } } } },
-    }),
+    // Team notes: other people's notes the viewer may read (the one visibility rule, shared with search and review).
+    db.note.count({ where: { AND: [visibleNotesWhere(viewerId), { talkId, authorId: { not: viewerId } }] } }),
     db.star.findUnique({ where: { userId_talkId: { userId: viewerId, talkId } }, select: { talkId: true } }),
   ]);
   return { ...talk, myNoteId: myNote?.id ?? null, teamNoteCount, isStarred: !!star };
