@@ -11,6 +11,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port, so two runs (E2E_PORT + NEXT_DIST_DIR) can share a checkout.
+  outputDir: `test-results/playwright-${port}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

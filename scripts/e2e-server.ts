@@ -10,7 +10,7 @@ async function main() {
   const port = process.env.E2E_PORT ?? "3100";
   let url = process.env.E2E_DATABASE_URL;
   if (!url) {
-    const dir = path.resolve("test-results", "e2e-db");
+    const dir = path.resolve("test-results", `e2e-db-${port}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     url = `file:${path.join(dir, "e2e.db")}`;

@@ -16,10 +16,24 @@ export async function SiteHeader() {
           {t("events")}
         </Link>
         {user ? (
-          <Link href="/my-agenda" className="text-sm font-medium text-slate-700 hover:text-brand-700">
-            {t("myAgenda")}
-          </Link>
+          <>
+            <Link href="/my-agenda" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+              {t("myAgenda")}
+            </Link>
+            <Link href="/teams" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+              {t("teams")}
+            </Link>
+            <Link href="/writeups" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+              {t("writeups")}
+            </Link>
+          </>
         ) : null}
+        <Link href="/compare" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+          {t("compare")}
+        </Link>
+        <Link href="/search" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+          {t("search")}
+        </Link>
         {user?.role === "ADMIN" ? (
           <Link href="/admin/events" className="text-sm font-medium text-slate-700 hover:text-brand-700">
             {t("admin")}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage } from "./config";
-import en from "./messages/en.json";
-import ko from "./messages/ko.json";
+import { loadMessages, MESSAGE_AREAS } from "./messages";
 
 describe("localeFromAcceptLanguage", () => {
   it("takes the highest-ranked supported language", () => {
@@ -20,6 +19,11 @@ function keys(obj: object, prefix = ""): string[] {
 
 describe("messages", () => {
   it("Korean and English have the same keys", () => {
-    expect(keys(ko).sort()).toEqual(keys(en).sort());
+    expect(keys(loadMessages("ko")).sort()).toEqual(keys(loadMessages("en")).sort());
+  });
+  it("each area file pairs up across locales", () => {
+    for (const area of Object.keys(MESSAGE_AREAS.en)) {
+      expect(keys(MESSAGE_AREAS.ko[area] ?? {}).sort(), area).toEqual(keys(MESSAGE_AREAS.en[area] ?? {}).sort());
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "../auth/session";
+import { loadMessages } from "./messages";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./config";
 
 /** The user's own setting first, then the switch (cookie), then the browser, then Korean. */
@@ -14,6 +15,6 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = loadMessages(locale);
   return { locale, messages, timeZone: "UTC" };
 });

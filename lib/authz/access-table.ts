@@ -1,0 +1,96 @@
+// Every page, route handler and server action of the app, and who may use it. The permission-matrix
+// test (e2e/permissions.spec.ts) finds every app/**/page.tsx, app/**/route.ts and every exported
+// server action in lib/actions/*.ts; one missing here fails it. It then calls each against the
+// matrix fixture below as each actor and expects exactly these answers over HTTP.
+//
+// The fixture (built by e2e/permission-fixture.ts):
+// - team T with an owner, an editor and a viewer; a "stranger" (signed in, in no team); a site
+//   "admin" who is in no team; "anonymous" has no session.
+// - event E (public agenda) with talk K; the owner wrote note N on K and shared it with T (TEAM);
+//   each action is called on these (its own ids), so "allowed" means allowed on T/E/K/N.
+// Pure data: safe for tests and tooling.
+import { ACTOR_ROLES, type ActorRole } from "./policy";
+
+export type Surface = "page" | "route" | "action";
+
+export interface AccessRule {
+  /**
+   * page/route: the URL pattern as in the file tree, route groups dropped ("/events/[slug]").
+   * action: "<module>#<export>" for lib/actions/<module>.ts ("teams#createTeamAction").
+   */
+  target: string;
+  surface: Surface;
+  /** route handlers: the HTTP method. */
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** who gets the thing itself (a page rendered, a 2xx, an action's { ok: true } or a validation error). */
+  allow: readonly ActorRole[];
+  /** how a refused actor is turned away; pages send anonymous users to sign in. */
+  refusal?: "sign-in" | "not-found" | "forbidden" | "unauthenticated";
+  why?: string;
+}
+
+const EVERYONE = ACTOR_ROLES;
+const SIGNED_IN: readonly ActorRole[] = ["stranger", "viewer", "editor", "owner", "admin"];
+const MEMBERS: readonly ActorRole[] = ["viewer", "editor", "owner"];
+const WRITERS: readonly ActorRole[] = ["editor", "owner"];
+const AUTHOR: readonly ActorRole[] = ["owner"]; // N's author is T's owner
+const ADMIN: readonly ActorRole[] = ["admin"];
+
+export const ACCESS_GROUPS = { EVERYONE, SIGNED_IN, MEMBERS, WRITERS, AUTHOR, ADMIN } as const;
+
+export const ACCESS_TABLE: readonly AccessRule[] = [
+  // Public reading: agendas, talks, sign-in
+  { target: "/", surface: "page", allow: EVERYONE, why: "redirects to /events" },
+  { target: "/events", surface: "page", allow: EVERYONE },
+  { target: "/events/[slug]", surface: "page", allow: EVERYONE },
+  { target: "/events/[slug]/talks/[talkId]", surface: "page", allow: EVERYONE },
+  { target: "/sign-in", surface: "page", allow: EVERYONE },
+  { target: "/sign-up", surface: "page", allow: EVERYONE },
+  { target: "/api/health", surface: "route", method: "GET", allow: EVERYONE },
+  { target: "/api/auth/[...nextauth]", surface: "route", method: "GET", allow: EVERYONE, why: "Auth.js endpoints" },
+  { target: "/api/auth/[...nextauth]", surface: "route", method: "POST", allow: EVERYONE, why: "Auth.js endpoints" },
+  { target: "/api/events/[slug]/export", surface: "route", method: "GET", allow: EVERYONE, why: "agendas are public" },
+  { target: "/api/ics/[token]", surface: "route", method: "GET", allow: EVERYONE, why: "the token is the credential" },
+
+  // One's own things
+  { target: "/account", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
+  { target: "/my-agenda", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
+  { target: "/events/[slug]/notes", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
+  { target: "/events/[slug]/notes/new", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
+  { target: "/events/[slug]/talks/[talkId]/note", surface: "page", allow: SIGNED_IN, refusal: "sign-in", why: "each user's own note on the talk" },
+  { target: "/events/[slug]/notes/[noteId]", surface: "page", allow: AUTHOR, refusal: "not-found" },
+  { target: "/notes/[noteId]/history", surface: "page", allow: AUTHOR, refusal: "not-found" },
+  { target: "/api/me/agenda.ics", surface: "route", method: "GET", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "/api/notes", surface: "route", method: "POST", allow: SIGNED_IN, refusal: "unauthenticated", why: "saving a new note of one's own" },
+  { target: "auth#signUpAction", surface: "action", allow: EVERYONE },
+  { target: "locale#setLocaleAction", surface: "action", allow: EVERYONE },
+  { target: "stars#setStarAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "stars#rotateIcsFeedAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "stars#revokeIcsFeedAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "notes#addNoteTagAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+  { target: "notes#removeNoteTagAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+  { target: "notes#suggestNoteTagsAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "notes#searchServicesAction", surface: "action", allow: EVERYONE },
+  { target: "notes#restoreRevisionAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+
+  // Site administration
+  { target: "/admin", surface: "page", allow: ADMIN, refusal: "not-found" },
+  { target: "/admin/events", surface: "page", allow: ADMIN, refusal: "not-found" },
+  { target: "/admin/events/[slug]", surface: "page", allow: ADMIN, refusal: "not-found" },
+  { target: "/admin/events/import", surface: "page", allow: ADMIN, refusal: "not-found" },
+  { target: "/api/admin/agenda/import", surface: "route", method: "POST", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#createEventAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#updateEventAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#deleteEventAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#saveTrackAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#deleteTrackAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#saveTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#moveTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "agenda-admin#deleteTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+
+  // Teams (issue 5) — added with the team pages and actions.
+
+  // Search, services, comparison (issue 6) — added with those pages.
+
+  // Write-ups, export, backup (issue 7) — added with those pages, routes and actions.
+];
