@@ -16,6 +16,10 @@ export type SearchCatalog = {
   mentionMatcher: (slug: string) => ServiceMatcher;
   names: Map<string, string>;
   slugById: Map<string, string>;
+  /** The whole catalog's matcher (counting every service a text mentions: the event comparison). */
+  matcher: ServiceMatcher;
+  /** The service a slug names, as query plans need it. */
+  bySlug: Map<string, ResolvedService>;
 };
 
 type ServiceRow = { id: string; slug: string; name: string; shortName: string; aliases: { alias: string; locale: string | null }[] };
@@ -68,7 +72,14 @@ export function buildSearchCatalog(rows: ServiceRow[]): SearchCatalog {
     }
     return slug ? (resolved.get(slug) ?? null) : null;
   };
-  return { resolve, mentionMatcher: mentionMatcherFactory(services), names: new Map(rows.map((r) => [r.slug, r.name])), slugById: new Map(rows.map((r) => [r.id, r.slug])) };
+  return {
+    resolve,
+    mentionMatcher: mentionMatcherFactory(services),
+    names: new Map(rows.map((r) => [r.slug, r.name])),
+    slugById: new Map(rows.map((r) => [r.id, r.slug])),
+    matcher,
+    bySlug: resolved,
+  };
 }
 
 export function searchCatalog(db: Db): Promise<SearchCatalog> {

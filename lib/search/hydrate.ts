@@ -29,7 +29,7 @@ export async function hydrateNotes(db: Db, noteWhere: Prisma.NoteWhereInput, mat
   const [readable, rows] = await Promise.all([
     db.note.findMany({ where: { AND: [noteWhere, { id: { in: ids } }] }, select: { id: true } }),
     db.$queryRaw<Row[]>(Prisma.sql`
-      SELECT n."id", n."body", n."talkId", e."slug" AS "eventSlug", e."name" AS "eventName", t."title" AS "talkTitle", u."name" AS "authorName"
+      SELECT n."id", n."body", n."talkId", n."authorId", e."slug" AS "eventSlug", e."name" AS "eventName", t."title" AS "talkTitle", u."name" AS "authorName"
       FROM "Note" n
       JOIN "Event" e ON e."id" = n."eventId"
       JOIN "User" u ON u."id" = n."authorId"
@@ -48,6 +48,7 @@ export async function hydrateNotes(db: Db, noteWhere: Prisma.NoteWhereInput, mat
         eventName: String(row.eventName),
         talkId: text(row.talkId),
         talkTitle: text(row.talkTitle),
+        authorId: String(row.authorId),
         authorName: String(row.authorName),
         snippet: highlightedSnippet(String(row.body), plan, matcherFor),
         services: m.services,
@@ -101,7 +102,7 @@ export async function loadEvents(db: Db, ids: string[]): Promise<Map<string, Eve
 // Building an Intl.DateTimeFormat costs ~0.1 ms; events share a handful of time zones.
 const yearFormats = new Map<string, Intl.DateTimeFormat | null>();
 
-function yearIn(instant: Date, timeZone: string): number {
+export function yearIn(instant: Date, timeZone: string): number {
   if (!yearFormats.has(timeZone)) {
     try {
       yearFormats.set(timeZone, new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }));

@@ -82,7 +82,7 @@ function literalGroup(text: string): QueryGroup {
   return { typed: text, serviceSlug: null, serviceId: null, alternatives: [{ text, needsMentionCheck: false }] };
 }
 
-function serviceGroup(typed: string, service: ResolvedService): QueryGroup {
+export function serviceGroup(typed: string, service: ResolvedService): QueryGroup {
   const alternatives = pruneAlternatives([
     { text: typed, needsMentionCheck: false },
     ...service.terms.map((text) => ({ text, needsMentionCheck: isAmbiguousTerm(text) })),
@@ -121,4 +121,9 @@ export function planQuery(query: string, resolve: ServiceResolver): QueryPlan {
 /** Every alternative text of the plan, for highlighting. */
 export function planTexts(plan: QueryPlan, which: "all" | "unchecked" = "all"): string[] {
   return plan.groups.flatMap((g) => g.alternatives.filter((a) => which === "all" || !a.needsMentionCheck).map((a) => a.text));
+}
+
+/** A plan of one service group: the service's name and every alias, and notes tagged with it. */
+export function servicePlan(service: ResolvedService, name: string): QueryPlan {
+  return { groups: [serviceGroup(name, service)] };
 }

@@ -32,6 +32,7 @@ export type NoteHit = {
   eventName: string;
   talkId: string | null;
   talkTitle: string | null;
+  authorId: string;
   authorName: string;
   snippet: Snippet;
   /** Slugs of the services the note is tagged with. */
