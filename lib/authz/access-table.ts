@@ -90,7 +90,11 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 
   // Teams (issue 5) — added with the team pages and actions.
 
-  // Search, services, comparison (issue 6) — added with those pages.
+  // Search, services, comparison (issue 6): public data (talks) for everyone; notes only as visibleNotesWhere allows.
+  { target: "/services", surface: "page", allow: EVERYONE, why: "counts include only notes the reader may read" },
+  { target: "/services/[slug]", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
+  { target: "/compare", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
+  { target: "/search", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
 
   // Write-ups, export, backup (issue 7) — added with those pages, routes and actions.
 ];

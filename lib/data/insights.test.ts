@@ -112,7 +112,7 @@ describeEachDatabase("insights", (getDb) => {
   it("service index: counts per service, a query finds services by alias, private notes never counted", async () => {
     const db = getDb();
     const index = await listServiceIndex(db, world.users.ana.id, "", ourEvents());
-    expect(index.find((s) => s.slug === "lambda")).toEqual({ slug: "lambda", name: "AWS Lambda", talks: 1, notes: 3 });
+    expect(index.find((s) => s.slug === "lambda")).toEqual({ slug: "lambda", name: "AWS Lambda", shortName: "Lambda", talks: 1, notes: 3 });
     expect(index.map((s) => s.slug)).not.toContain("kinesis");
     expect((await listServiceIndex(db, world.users.cy.id, "", ourEvents())).find((s) => s.slug === "kinesis")?.notes).toBe(1);
     const byKorean = await listServiceIndex(db, null, "다이나모", ourEvents());

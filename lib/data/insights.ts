@@ -131,7 +131,7 @@ async function countMentions(db: Db, noteWhere: Prisma.NoteWhereInput, actorId: 
     }
     for (const slug of slugs) add(slug, n.eventId, "notes");
   }
-  return { counts, names: catalog.names, talkCount: talks.length, noteCount: notes.length };
+  return { counts, names: catalog.names, shortNames: catalog.shortNames, talkCount: talks.length, noteCount: notes.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ export type ComparedEvent = InsightEvent & { talkCount: number; noteCount: numbe
 export type EventComparison = {
   events: ComparedEvent[];
   /** Services mentioned in at least one of the events, most mentions first; `cells` follow `events`. */
-  services: { slug: string; name: string; total: number; cells: CellCounts[] }[];
+  services: { slug: string; name: string; shortName: string; total: number; cells: CellCounts[] }[];
   /** Per event (same order): services mentioned there and in none of the other events. */
   unique: { slug: string; name: string; total: number }[][];
   /** The chosen service's talks and notes, per event (same order). */
@@ -164,7 +164,7 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
   if (rows.length !== wanted.length) throw new AppError("NOT_FOUND", "event_not_found", undefined, { missing: wanted.filter((s) => !rows.some((r) => r.slug === s)) });
   const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
   const eventIds = rows.map((r) => r.id);
-  const [{ counts, names }, noteCounts] = await Promise.all([
+  const [{ counts, names, shortNames }, noteCounts] = await Promise.all([
     countMentions(db, noteWhere, actorId, eventIds),
     actorId ? db.note.groupBy({ by: ["eventId"], where: { AND: [noteWhere, { eventId: { in: eventIds } }] }, _count: { _all: true } }) : Promise.resolve([]),
   ]);
@@ -180,7 +180,7 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
   const services = [...counts]
     .map(([slug, perEvent]) => {
       const cells = events.map((e) => perEvent.get(e.id) ?? { talks: 0, notes: 0 });
-      return { slug, name: names.get(slug) ?? slug, total: cells.reduce((s, c) => s + c.talks + c.notes, 0), cells };
+      return { slug, name: names.get(slug) ?? slug, shortName: shortNames.get(slug) ?? slug, total: cells.reduce((s, c) => s + c.talks + c.notes, 0), cells };
     })
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   const present = (cell: CellCounts) => cell.talks + cell.notes > 0;
@@ -207,7 +207,7 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
 // ---------------------------------------------------------------------------------------------
 // Service index
 
-export type ServiceIndexEntry = { slug: string; name: string; talks: number; notes: number };
+export type ServiceIndexEntry = { slug: string; name: string; shortName: string; talks: number; notes: number };
 
 /**
  * Services with their mention counts (talks + readable notes). Without a query: the services that
@@ -216,7 +216,7 @@ export type ServiceIndexEntry = { slug: string; name: string; talks: number; not
  */
 export async function listServiceIndex(db: Db, actorId: string | null, query = "", eventIds: string[] | null = null): Promise<ServiceIndexEntry[]> {
   const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
-  const [{ counts, names }, catalog] = await Promise.all([countMentions(db, noteWhere, actorId, eventIds), searchCatalog(db)]);
+  const [{ counts, names, shortNames }, catalog] = await Promise.all([countMentions(db, noteWhere, actorId, eventIds), searchCatalog(db)]);
   const q = query.trim().toLowerCase();
   const slugs = q
     ? [...catalog.bySlug.values()].filter((s) => s.terms.some((t) => t.toLowerCase().includes(q)) || s.slug.includes(q)).map((s) => s.slug)
@@ -224,7 +224,7 @@ export async function listServiceIndex(db: Db, actorId: string | null, query = "
   return slugs
     .map((slug) => {
       const cells = [...(counts.get(slug)?.values() ?? [])];
-      return { slug, name: names.get(slug) ?? slug, talks: cells.reduce((s, c) => s + c.talks, 0), notes: cells.reduce((s, c) => s + c.notes, 0) };
+      return { slug, name: names.get(slug) ?? slug, shortName: shortNames.get(slug) ?? slug, talks: cells.reduce((s, c) => s + c.talks, 0), notes: cells.reduce((s, c) => s + c.notes, 0) };
     })
     .sort((a, b) => b.talks + b.notes - (a.talks + a.notes) || a.name.localeCompare(b.name));
 }

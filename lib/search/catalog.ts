@@ -15,6 +15,7 @@ export type SearchCatalog = {
   /** A matcher for confirming mentions of one service (see mentionMatcherFor). */
   mentionMatcher: (slug: string) => ServiceMatcher;
   names: Map<string, string>;
+  shortNames: Map<string, string>;
   slugById: Map<string, string>;
   /** The whole catalog's matcher (counting every service a text mentions: the event comparison). */
   matcher: ServiceMatcher;
@@ -76,6 +77,7 @@ export function buildSearchCatalog(rows: ServiceRow[]): SearchCatalog {
     resolve,
     mentionMatcher: mentionMatcherFactory(services),
     names: new Map(rows.map((r) => [r.slug, r.name])),
+    shortNames: new Map(rows.map((r) => [r.slug, r.shortName])),
     slugById: new Map(rows.map((r) => [r.id, r.slug])),
     matcher,
     bySlug: resolved,
