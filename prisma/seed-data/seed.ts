@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../../lib/auth/password";
 import { loadAwsCatalog } from "../../lib/catalog/aws-catalog";
+import { insertAgendaTalks } from "../../lib/data/agenda-rows";
 import type { Db } from "../../lib/db-client";
 import { zonedToUtc } from "../../lib/time/zoned";
 import { parseWriteup } from "../../lib/writeup/parse";
@@ -74,7 +75,7 @@ async function seedDemoEvent(db: Db) {
       },
     });
     const day = await tx.day.create({ data: { eventId: event.id, date } });
-    const tracks = [];
+    const tracks: { id: string }[] = [];
     for (let i = 0; i < DEMO_EVENT.tracks; i++) {
       tracks.push(await tx.track.create({ data: { eventId: event.id, name: `Track ${i + 1}`, room: `Room ${300 + i + 1}`, position: i, colour: TRACK_COLOURS[i % TRACK_COLOURS.length] } }));
     }
@@ -82,27 +83,18 @@ async function seedDemoEvent(db: Db) {
       { title: "환영사 및 기조 연설", startTime: "10:00", endTime: "12:00", trackIndex: null as number | null, speakers: ["염동훈", "Mike Clayville"], body: "" },
       ...plan.talks.filter((t) => t.startTime && t.endTime).map((t, i) => ({ ...t, trackIndex: i % DEMO_EVENT.tracks, speakers: t.speakers ?? [] })),
     ];
-    for (const talk of talks) {
-      const startsAt = zonedToUtc(date, talk.startTime!, timeZone);
-      const endsAt = zonedToUtc(date, talk.endTime!, timeZone);
-      const slot = await tx.timeSlot.upsert({
-        where: { dayId_startsAt_endsAt: { dayId: day.id, startsAt, endsAt } },
-        create: { eventId: event.id, dayId: day.id, startsAt, endsAt },
-        update: {},
-      });
-      const created = await tx.talk.create({
-        data: { eventId: event.id, title: talk.title, startsAt, endsAt, slotId: slot.id, trackId: talk.trackIndex === null ? null : tracks[talk.trackIndex].id },
-      });
-      for (const [position, name] of talk.speakers.entries()) {
-        const speaker = await tx.speaker.upsert({ where: { eventId_name: { eventId: event.id, name } }, create: { eventId: event.id, name }, update: {} });
-        await tx.talkSpeaker.create({ data: { talkId: created.id, speakerId: speaker.id, position } });
-      }
+    const ids = await insertAgendaTalks(
+      tx,
+      { eventId: event.id, dayId: day.id, date, timeZone },
+      talks.map((t) => ({ title: t.title, startTime: t.startTime!, endTime: t.endTime!, trackId: t.trackIndex === null ? null : tracks[t.trackIndex].id, speakers: t.speakers })),
+    );
+    for (const [i, talk] of talks.entries()) {
       if (talk.body.trim()) {
         await tx.note.create({
           data: {
             authorId: member.id,
             eventId: event.id,
-            talkId: created.id,
+            talkId: ids[i],
             body: talk.body,
             revisions: { create: { authorId: member.id, version: 1, body: talk.body } },
           },
