@@ -186,3 +186,22 @@ export async function deleteComment(db: Db, actorId: string, commentId: string) 
     await tx.comment.delete({ where: { id: commentId } });
   });
 }
+
+/** The author's view of a note's sharing and the teams they may share it with; null for anyone else. */
+export async function getNoteSharing(db: Db, actorId: string, noteId: string) {
+  const note = await db.note.findFirst({ where: { id: noteId, authorId: actorId }, select: { visibility: true, publicToken: true, shares: { select: { teamId: true } } } });
+  if (!note) return null;
+  const memberships = await db.membership.findMany({ where: { userId: actorId }, orderBy: { team: { name: "asc" } }, select: { role: true, team: { select: { id: true, name: true } } } });
+  return {
+    visibility: note.visibility,
+    teamIds: note.shares.map((s) => s.teamId),
+    publicToken: note.publicToken,
+    teams: memberships.filter((m) => can(roleInTeam(m.role), "note.shareWithTeam")).map((m) => m.team),
+  };
+}
+
+/** The teams a user could share a (not yet saved) note with. */
+export async function shareableTeams(db: Db, actorId: string) {
+  const memberships = await db.membership.findMany({ where: { userId: actorId }, orderBy: { team: { name: "asc" } }, select: { role: true, team: { select: { id: true, name: true } } } });
+  return memberships.filter((m) => can(roleInTeam(m.role), "note.shareWithTeam")).map((m) => m.team);
+}

@@ -212,3 +212,13 @@ export async function changeRole(db: Db, actorId: string, teamId: string, userId
     return { userId, role: newRole };
   });
 }
+
+/** A team page for an event: the team (members only) and the event by slug, or null for a 404. */
+export async function getTeamEventContext(db: Db, actorId: string, teamId: string, eventSlug: string) {
+  const [team, event] = await Promise.all([
+    getTeamForMember(db, actorId, teamId),
+    db.event.findUnique({ where: { slug: eventSlug }, select: { id: true, name: true, slug: true, timeZone: true } }),
+  ]);
+  if (!team || !event) return null;
+  return { team, event };
+}

@@ -7,6 +7,8 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getEventAgenda } from "@/lib/data/events";
 import { getOwnNote } from "@/lib/data/notes";
+import { getNoteSharing } from "@/lib/data/team-notes";
+import { NoteSharing } from "@/components/notes/note-sharing";
 
 export const metadata: Metadata = { title: "Event note" };
 
@@ -15,7 +17,7 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
   const user = await requireUserOrRedirect(`/events/${slug}/notes/${noteId}`);
   const [event, note] = await Promise.all([getEventAgenda(db, slug), getOwnNote(db, user.id, noteId)]);
   if (!event || !note || note.eventId !== event.id || note.talkId) notFound();
-  const t = await getTranslations("notes");
+  const [t, sharing] = await Promise.all([getTranslations("notes"), getNoteSharing(db, user.id, note.id)]);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex gap-3">
@@ -28,6 +30,7 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
       </div>
       <h1 className="text-xl font-bold">{t("eventNote")}</h1>
       <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={{ noteId: note.id, body: note.body, version: note.version }} tags={note.tags} />
+      {sharing ? <NoteSharing noteId={note.id} initial={sharing} teams={sharing.teams} /> : null}
     </div>
   );
 }

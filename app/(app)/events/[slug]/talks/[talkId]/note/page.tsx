@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { NoteEditor } from "@/components/notes/note-editor";
+import { TalkNoteWorkspace } from "@/components/notes/talk-note-workspace";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findOwnTalkNoteId, getOwnNote } from "@/lib/data/notes";
+import { getNoteSharing, shareableTeams } from "@/lib/data/team-notes";
 import { getTalkDetail } from "@/lib/data/talks";
 import { talkDraftKey } from "@/lib/notes/draft-keys";
 import { formatTimeRange } from "@/lib/time/zoned";
@@ -21,7 +22,7 @@ export default async function TalkNotePage({ params }: Props) {
   if (!talk) notFound();
   const noteId = await findOwnTalkNoteId(db, user.id, talk.id);
   const note = noteId ? await getOwnNote(db, user.id, noteId) : null;
-  const t = await getTranslations("notes");
+  const [t, sharing, teams] = await Promise.all([getTranslations("notes"), note ? getNoteSharing(db, user.id, note.id) : null, shareableTeams(db, user.id)]);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -40,7 +41,9 @@ export default async function TalkNotePage({ params }: Props) {
           {formatTimeRange(talk.startsAt, talk.endsAt, talk.event.timeZone)} · {talk.track?.name ?? ""}
         </span>
       </h1>
-      <NoteEditor
+      <TalkNoteWorkspace
+        sharing={sharing ?? { visibility: "PRIVATE", teamIds: [], publicToken: null }}
+        teams={teams}
         userId={user.id}
         eventId={talk.event.id}
         talkId={talk.id}
