@@ -1,8 +1,9 @@
 // Search latency benchmark on a throw-away database.
 //   npx tsx scripts/bench-search.ts [--notes 100000] [--database sqlite|postgres] [--runs 20]
 // Builds a corpus (lib/search/bench-corpus.ts), migrates with `prisma migrate deploy`, then times
-// searchEverything for one user in two teams (noteWhere = the app's visibleNotesWhere) and, as a
-// stress case, with every note visible. PostgreSQL uses a temporary database on the server that
+// searchEverything for one user in two teams (noteWhere = the app's visibleNotesWhere, resolved per
+// search as the pages do: lib/data/visible-notes.ts) and, as a stress case, with every note visible;
+// then the server-side data functions of the comparison of three events and of a service timeline. PostgreSQL uses a temporary database on the server that
 // TEST_POSTGRES_URL (or a postgres:// DATABASE_URL) names, and is skipped when there is none.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -72,6 +73,8 @@ async function main() {
   const { generateCorpus } = await import("../lib/search/bench-corpus");
   const { searchEverything } = await import("../lib/search");
   const { visibleNotesWhere } = await import("../lib/data/team-notes");
+  const { resolvedVisibleNotesWhere } = await import("../lib/data/visible-notes");
+  const { compareEvents, getServiceTimeline } = await import("../lib/data/insights");
 
   const db = createPrismaClient(target.url);
   try {
@@ -84,6 +87,8 @@ async function main() {
     const buildSeconds = ((performance.now() - t) / 1000).toFixed(1);
     const noteWhere = visibleNotesWhere(corpus.benchUserId);
     const visible = await db.note.count({ where: noteWhere });
+    // What the pages pass: the same rule with the shared-note ids read first (one request's snapshot).
+    const resolved = () => resolvedVisibleNotesWhere(db, corpus.benchUserId);
     const size = target.file ? `(${(statSync(target.file).size / 1e6).toFixed(0)} MB)` : "";
     console.log(`${database}: ${corpus.notes} notes, ${corpus.talks} talks, ${corpus.users} users; built and migrated in ${buildSeconds} s ${size}`);
     if (database === "postgres") {
@@ -92,9 +97,11 @@ async function main() {
     }
 
     // The stress case reads every note on every search: fewer runs keep the default run short.
-    const scenarios = [
-      { label: `user in 2 teams (${visible} visible notes)`, noteWhere, runs, warmup: WARMUP_RUNS },
-      { label: `stress: all ${corpus.notes} notes visible (text index path)`, noteWhere: {}, runs: Math.max(5, Math.ceil(runs / 4)), warmup: 1 },
+    type Where = Awaited<ReturnType<typeof resolved>>;
+    const scenarios: { label: string; noteWhere: () => Where | Promise<Where>; runs: number; warmup: number }[] = [
+      { label: `user in 2 teams (${visible} visible notes), resolved visibility filter (as the app)`, noteWhere: resolved, runs, warmup: WARMUP_RUNS },
+      { label: `user in 2 teams, plain visibleNotesWhere (before)`, noteWhere: () => noteWhere, runs: Math.max(5, Math.ceil(runs / 2)), warmup: 1 },
+      { label: `stress: all ${corpus.notes} notes visible (text index path)`, noteWhere: () => ({}), runs: Math.max(5, Math.ceil(runs / 4)), warmup: 1 },
     ];
     const all: number[] = [];
     for (const scenario of scenarios) {
@@ -105,18 +112,18 @@ async function main() {
       const ruleTimes: number[] = [];
       for (let i = 0; i < scenario.warmup + scenario.runs; i++) {
         t = performance.now();
-        await db.note.findMany({ where: scenario.noteWhere, select: { id: true } });
+        await db.note.findMany({ where: await scenario.noteWhere(), select: { id: true } });
         if (i >= scenario.warmup) ruleTimes.push(performance.now() - t);
       }
       ruleTimes.sort((a, b) => a - b);
       for (const query of QUERIES) {
-        const input = { query, actorId: corpus.benchUserId, noteWhere: scenario.noteWhere };
-        for (let i = 0; i < scenario.warmup; i++) await searchEverything(db, input);
+        const search = async () => searchEverything(db, { query, actorId: corpus.benchUserId, noteWhere: await scenario.noteWhere() });
+        for (let i = 0; i < scenario.warmup; i++) await search();
         const times: number[] = [];
         let last;
         for (let i = 0; i < scenario.runs; i++) {
           t = performance.now();
-          last = await searchEverything(db, input);
+          last = await search();
           times.push(performance.now() - t);
         }
         times.sort((a, b) => a - b);
@@ -130,6 +137,31 @@ async function main() {
     }
     const p95 = percentile(all, 95);
     console.log(`\ntarget p95 <= 50 ms for the user in 2 teams: ${p95 <= 50 ? "met" : "NOT met"} (${p95.toFixed(1)} ms)`);
+
+    // Insights: the data functions behind /compare and /services/[slug], for the same user.
+    const threeEvents = ["bench-0", "bench-1", "bench-2"];
+    const insights: [string, () => Promise<unknown>][] = [
+      ["compare 3 events", () => compareEvents(db, corpus.benchUserId, threeEvents)],
+      ["compare 3 events + DynamoDB notes", () => compareEvents(db, corpus.benchUserId, threeEvents, "dynamodb")],
+      ["service timeline DynamoDB", () => getServiceTimeline(db, corpus.benchUserId, "dynamodb")],
+      ["service timeline, anonymous", () => getServiceTimeline(db, null, "dynamodb")],
+    ];
+    console.log(`\ninsights (server-side data time), ${runs} runs after ${WARMUP_RUNS} warm-up runs`);
+    console.log(`${"page data".padEnd(34)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`);
+    let compareP95 = 0;
+    for (const [label, fn] of insights) {
+      for (let i = 0; i < WARMUP_RUNS; i++) await fn();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        t = performance.now();
+        await fn();
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      if (label === "compare 3 events") compareP95 = percentile(times, 95);
+      console.log(`${label.padEnd(34)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))}`);
+    }
+    console.log(`target comparison of 3 events <= 300 ms: ${compareP95 <= 300 ? "met" : "NOT met"} (p95 ${compareP95.toFixed(1)} ms)`);
   } finally {
     await db.$disconnect();
     await target.drop();
