@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { applyWriteupImport, planWriteupImport } from "@/lib/data/writeup-import";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow, readJsonBody, route } from "@/lib/http";
+import { writeupApplyInput, writeupPreviewOptions } from "@/lib/validations/writeups";
+import { MAX_WRITEUP_BYTES } from "@/lib/writeup/types";
+
+export const dynamic = "force-dynamic";
+
+const mode = z.enum(["preview", "apply"]).default("preview");
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+/**
+ * Write-up import for any signed-in user (the same code as `npm run writeup:import`).
+ * mode=preview: the body is the file's bytes (query: filename, timeZone, eventId) → { preview }.
+ * mode=apply: the body is JSON (source + the user's choices per section) → 201 { summary }.
+ */
+export const POST = route(async (req: Request) => {
+  const user = await requireUser();
+  const url = new URL(req.url);
+  if (parseOrThrow(mode, url.searchParams.get("mode") ?? undefined) === "apply") {
+    // The source (≤ 1 MB) plus its edited copy per section, as JSON.
+    const input = parseOrThrow(writeupApplyInput, await readJsonBody(req, 3 * MAX_WRITEUP_BYTES + 64 * 1024));
+    const summary = await applyWriteupImport(db, user, input);
+    return Response.json({ summary }, { status: 201 });
+  }
+  const options = parseOrThrow(writeupPreviewOptions, {
+    fileName: url.searchParams.get("filename") || undefined,
+    timeZone: url.searchParams.get("timeZone") || undefined,
+    eventId: url.searchParams.get("eventId") || undefined,
+  });
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = (bytes: number) => new AppError("TOO_LARGE", `The write-up is ${mb(bytes)} MB; the limit is ${mb(MAX_WRITEUP_BYTES)} MB.`, { source: ["TOO_LARGE"] }, { code: "TOO_LARGE" });
+  if (declared > MAX_WRITEUP_BYTES) throw tooLarge(declared);
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > MAX_WRITEUP_BYTES) throw tooLarge(bytes.byteLength);
+  const preview = await planWriteupImport(db, user, bytes, options);
+  return Response.json({ preview });
+});
