@@ -57,7 +57,10 @@ export type ServiceTimeline = {
  * order with counts and the first `perEvent` excerpts of each. Null for an unknown service.
  */
 export async function getServiceTimeline(db: Db, actorId: string | null, serviceSlug: string, filters: TimelineFilters = {}, perEvent = 5): Promise<ServiceTimeline | null> {
-  const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
+  return serviceTimeline(db, actorId, await resolvedVisibleNotesWhere(db, actorId), serviceSlug, filters, perEvent);
+}
+
+async function serviceTimeline(db: Db, actorId: string | null, noteWhere: Prisma.NoteWhereInput, serviceSlug: string, filters: TimelineFilters, perEvent: number): Promise<ServiceTimeline | null> {
   const mentions = await findServiceMentions(db, { serviceSlug, actorId, noteWhere, eventIds: filters.eventIds }, detectProvider(db));
   if (!mentions) return null;
   const eventIds = [...new Set([...mentions.talks, ...mentions.notes].map((m) => m.eventId))];
@@ -100,21 +103,36 @@ export async function getServiceTimeline(db: Db, actorId: string | null, service
 
 type CellCounts = { talks: number; notes: number };
 
+// Talks are public and change rarely: which services a talk mentions is remembered per process,
+// keyed by id and last update (the matcher costs ~0.2 ms per abstract; a comparison reads hundreds).
+const TALK_MENTIONS_CACHE_MAX = 50_000;
+const talkMentionsCache = new Map<string, { updatedAt: number; slugs: string[] }>();
+
+function talkMentions(matcher: { findMentions(text: string): { slug: string }[] }, talk: { id: string; updatedAt: Date; title: string; abstract: string }): string[] {
+  const cached = talkMentionsCache.get(talk.id);
+  if (cached && cached.updatedAt === talk.updatedAt.getTime()) return cached.slugs;
+  const slugs = [...new Set(matcher.findMentions(`${talk.title}\n${talk.abstract}`).map((m) => m.slug))];
+  if (talkMentionsCache.size >= TALK_MENTIONS_CACHE_MAX) talkMentionsCache.clear();
+  talkMentionsCache.set(talk.id, { updatedAt: talk.updatedAt.getTime(), slugs });
+  return slugs;
+}
+
 /**
  * Which services each talk and readable note of the given events mentions (the whole catalog's
  * matcher over title + abstract or body; a note's service tags count as mentions). One count per
- * talk or note, however often it names the service.
+ * talk or note, however often it names the service. Also the readable notes per event.
  */
 async function countMentions(db: Db, noteWhere: Prisma.NoteWhereInput, actorId: string | null, eventIds: string[] | null) {
   const catalog = await searchCatalog(db);
   const inEvents = eventIds ? { eventId: { in: eventIds } } : {};
   const [talks, notes] = await Promise.all([
-    db.talk.findMany({ where: inEvents, select: { eventId: true, title: true, abstract: true } }),
+    db.talk.findMany({ where: inEvents, select: { id: true, updatedAt: true, eventId: true, title: true, abstract: true } }),
     actorId
       ? db.note.findMany({ where: { AND: [noteWhere, inEvents] }, select: { eventId: true, body: true, tags: { where: { serviceId: { not: null } }, select: { serviceId: true } } } })
       : Promise.resolve([]),
   ]);
   const counts = new Map<string, Map<string, CellCounts>>(); // slug → eventId → counts
+  const notesPerEvent = new Map<string, number>();
   const add = (slug: string, eventId: string, kind: keyof CellCounts) => {
     let perEvent = counts.get(slug);
     if (!perEvent) counts.set(slug, (perEvent = new Map()));
@@ -122,8 +140,9 @@ async function countMentions(db: Db, noteWhere: Prisma.NoteWhereInput, actorId: 
     cell[kind] += 1;
     perEvent.set(eventId, cell);
   };
-  for (const t of talks) for (const m of catalog.matcher.findMentions(`${t.title}\n${t.abstract}`)) add(m.slug, t.eventId, "talks");
+  for (const t of talks) for (const slug of talkMentions(catalog.matcher, t)) add(slug, t.eventId, "talks");
   for (const n of notes) {
+    notesPerEvent.set(n.eventId, (notesPerEvent.get(n.eventId) ?? 0) + 1);
     const slugs = new Set(catalog.matcher.findMentions(n.body).map((m) => m.slug));
     for (const tag of n.tags) {
       const slug = tag.serviceId ? catalog.slugById.get(tag.serviceId) : undefined;
@@ -131,7 +150,7 @@ async function countMentions(db: Db, noteWhere: Prisma.NoteWhereInput, actorId: 
     }
     for (const slug of slugs) add(slug, n.eventId, "notes");
   }
-  return { counts, names: catalog.names, shortNames: catalog.shortNames, talkCount: talks.length, noteCount: notes.length };
+  return { counts, names: catalog.names, shortNames: catalog.shortNames, notesPerEvent };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,15 +183,12 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
   if (rows.length !== wanted.length) throw new AppError("NOT_FOUND", "event_not_found", undefined, { missing: wanted.filter((s) => !rows.some((r) => r.slug === s)) });
   const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
   const eventIds = rows.map((r) => r.id);
-  const [{ counts, names, shortNames }, noteCounts] = await Promise.all([
-    countMentions(db, noteWhere, actorId, eventIds),
-    actorId ? db.note.groupBy({ by: ["eventId"], where: { AND: [noteWhere, { eventId: { in: eventIds } }] }, _count: { _all: true } }) : Promise.resolve([]),
-  ]);
+  const { counts, names, shortNames, notesPerEvent } = await countMentions(db, noteWhere, actorId, eventIds);
   const events: ComparedEvent[] = rows
     .map((r) => ({
       ...toInsightEvent(r),
       talkCount: r._count.talks,
-      noteCount: noteCounts.find((c) => c.eventId === r.id)?._count._all ?? 0,
+      noteCount: notesPerEvent.get(r.id) ?? 0,
       tracks: r.tracks.map((t) => ({ name: t.name, talkCount: t._count.talks })),
     }))
     .sort(byStart);
@@ -190,7 +206,7 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
 
   let focus: EventComparison["focus"] = null;
   if (focusService) {
-    const timeline = await getServiceTimeline(db, actorId, focusService, { eventIds }, perEvent);
+    const timeline = await serviceTimeline(db, actorId, noteWhere, focusService, { eventIds }, perEvent);
     if (!timeline) throw new AppError("NOT_FOUND", "service_not_found");
     focus = {
       slug: timeline.service.slug,
