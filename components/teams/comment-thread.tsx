@@ -21,7 +21,6 @@ function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { 
   return (
     <form
       noValidate
-      aria-label={label}
       className="flex flex-col gap-1"
       onSubmit={submitWith((form, element) =>
         startTransition(async () => {
