@@ -43,9 +43,12 @@ export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<z
   };
 }
 
+/** Admins only, checked before the input is even parsed: others learn nothing from validation errors. */
 export function adminAction<S extends z.ZodType, T>(schema: S, handler: Handler<z.infer<S>, T, CurrentUser>) {
-  return userAction(schema, async (input, ctx) => {
-    if (ctx.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins may do this");
-    return handler(input, ctx);
-  });
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Sign in first" };
+    if (user.role !== "ADMIN") return { ok: false, code: "FORBIDDEN", message: "Only admins may do this" };
+    return run(schema, raw, user, handler);
+  };
 }

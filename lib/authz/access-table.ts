@@ -69,8 +69,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "stars#revokeIcsFeedAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
   { target: "notes#addNoteTagAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
   { target: "notes#removeNoteTagAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
-  { target: "notes#suggestNoteTagsAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
-  { target: "notes#searchServicesAction", surface: "action", allow: EVERYONE },
+  { target: "notes#suggestNoteTagsAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+  { target: "notes#searchServicesAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
   { target: "notes#restoreRevisionAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
 
   // Site administration
@@ -88,7 +88,36 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "agenda-admin#moveTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
   { target: "agenda-admin#deleteTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
 
-  // Teams (issue 5) — added with the team pages and actions.
+  // Teams (issue 5). Non-members are refused with "not found": only members learn a team exists.
+  { target: "/teams", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
+  { target: "/teams/[teamId]", surface: "page", allow: MEMBERS, refusal: "not-found" },
+  { target: "/teams/[teamId]/events/[slug]/plan", surface: "page", allow: MEMBERS, refusal: "not-found" },
+  { target: "/teams/[teamId]/events/[slug]/review", surface: "page", allow: MEMBERS, refusal: "not-found" },
+  { target: "/teams/[teamId]/events/[slug]/writeup", surface: "page", allow: MEMBERS, refusal: "not-found" },
+  { target: "/invite/[token]", surface: "page", allow: EVERYONE, why: "shows a Join button; opening it changes nothing" },
+  { target: "/p/[token]", surface: "page", allow: EVERYONE, why: "a PUBLIC note; the token is the credential" },
+  { target: "teams#createTeamAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
+  { target: "teams#renameTeamAction", surface: "action", allow: ["owner"], refusal: "not-found" },
+  { target: "teams#deleteTeamAction", surface: "action", allow: ["owner"], refusal: "not-found" },
+  { target: "teams#createInviteAction", surface: "action", allow: ["owner"], refusal: "not-found" },
+  { target: "teams#acceptInviteAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated", why: "the token is the credential" },
+  { target: "teams#leaveTeamAction", surface: "action", allow: MEMBERS, refusal: "not-found", why: "the last owner gets last_owner, which is not a refusal of access" },
+  { target: "teams#removeMemberAction", surface: "action", allow: ["owner"], refusal: "not-found" },
+  { target: "teams#changeRoleAction", surface: "action", allow: ["owner"], refusal: "not-found" },
+  { target: "teams#setNoteVisibilityAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+  { target: "teams#revokePublicLinkAction", surface: "action", allow: AUTHOR, refusal: "not-found" },
+  { target: "teams#addCommentAction", surface: "action", allow: MEMBERS, refusal: "not-found" },
+  { target: "teams#editCommentAction", surface: "action", allow: ["editor"], refusal: "not-found", why: "the fixture comment is the editor's" },
+  { target: "teams#deleteCommentAction", surface: "action", allow: ["editor"], refusal: "not-found", why: "the fixture comment is the editor's" },
+  { target: "teams#claimTalkAction", surface: "action", allow: WRITERS, refusal: "not-found" },
+  { target: "teams#unclaimTalkAction", surface: "action", allow: WRITERS, refusal: "not-found" },
+  { target: "teams#markReviewedAction", surface: "action", allow: WRITERS, refusal: "not-found" },
+  { target: "teams#unmarkReviewedAction", surface: "action", allow: WRITERS, refusal: "not-found" },
+  { target: "teams#buildWriteupDraftAction", surface: "action", allow: MEMBERS, refusal: "not-found" },
+  { target: "teams#saveWriteupAction", surface: "action", allow: WRITERS, refusal: "not-found" },
+  { target: "/admin/users", surface: "page", allow: ADMIN, refusal: "not-found" },
+  { target: "admin-users#setUserRoleAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
+  { target: "admin-users#setUserDisabledAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
 
   // Search, services, comparison (issue 6): public data (talks) for everyone; notes only as visibleNotesWhere allows.
   { target: "/services", surface: "page", allow: EVERYONE, why: "counts include only notes the reader may read" },
