@@ -61,7 +61,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "/events/[slug]/notes/[noteId]", surface: "page", allow: AUTHOR, refusal: "not-found" },
   { target: "/notes/[noteId]/history", surface: "page", allow: AUTHOR, refusal: "not-found" },
   { target: "/api/me/agenda.ics", surface: "route", method: "GET", allow: SIGNED_IN, refusal: "unauthenticated" },
-  { target: "/api/notes", surface: "route", method: "POST", allow: SIGNED_IN, refusal: "unauthenticated", why: "saving a new note of one's own" },
+  { target: "/api/notes", surface: "route", method: "POST", allow: AUTHOR, refusal: "not-found", why: "an update of N; a new note of one's own is open to everyone signed in" },
   { target: "auth#signUpAction", surface: "action", allow: EVERYONE },
   { target: "locale#setLocaleAction", surface: "action", allow: EVERYONE },
   { target: "stars#setStarAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
