@@ -63,7 +63,7 @@ export default async function CoveragePlanPage({ params }: Props) {
                       const mine = talk.claimers.some((c) => c.id === user.id);
                       return (
                         <li key={talk.id} className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3" data-testid="coverage-talk" data-talk-id={talk.id}>
-                          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{talk.track?.name ?? t("plenary")}</span>
+                          <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{talk.track?.name ?? t("plenary")}</span>
                           <Link href={`/events/${slug}/talks/${talk.id}`} className="font-semibold hover:underline">
                             {talk.title}
                           </Link>

@@ -63,7 +63,7 @@ export default async function TeamReviewPage({ params }: Props) {
                 <section key={talk.id} aria-labelledby={`talk-${talk.id}`} className="flex flex-col gap-2 rounded-xl bg-slate-100 p-3" data-testid="review-talk" data-talk-id={talk.id}>
                   <div className="flex flex-wrap items-center gap-2">
                     <h3 id={`talk-${talk.id}`} className="min-w-0 flex-1 font-semibold">
-                      <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{talk.track?.name ?? t("plenary")}</span>
+                      <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{talk.track?.name ?? t("plenary")}</span>
                       <Link href={`/events/${slug}/talks/${talk.id}`} className="hover:underline">
                         {talk.title}
                       </Link>
