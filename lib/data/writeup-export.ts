@@ -116,3 +116,11 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
 export async function listActorTeams(db: Db, actorId: string) {
   return db.team.findMany({ where: { memberships: { some: { userId: actorId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
+
+/** Events the actor has notes in, newest first, with how many: the hub's export list. */
+export async function listEventsWithOwnNotes(db: Db, actorId: string) {
+  const groups = await db.note.groupBy({ by: ["eventId"], where: { AND: [visibleNotesWhere(actorId), { authorId: actorId }] }, _count: { _all: true } });
+  const events = await db.event.findMany({ where: { id: { in: groups.map((g) => g.eventId) } }, orderBy: { startDate: "desc" }, select: { id: true, slug: true, name: true, startDate: true, timeZone: true } });
+  const count = new Map(groups.map((g) => [g.eventId, g._count._all]));
+  return events.map((e) => ({ slug: e.slug, name: e.name, date: formatIsoDate(e.startDate, e.timeZone), notes: count.get(e.id) ?? 0 }));
+}
