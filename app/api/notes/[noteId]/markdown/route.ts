@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { buildNoteMarkdown } from "@/lib/data/writeup-export";
 import { AppError } from "@/lib/errors";
@@ -9,11 +9,10 @@ export const dynamic = "force-dynamic";
 
 /** One note as Markdown, for whoever may read it (its author, or its team while it is shared); else 404. */
 export const GET = route(async (_req: Request, { params }: { params: Promise<{ noteId: string }> }) => {
-  // Signed out reads nothing either; answered like a note one may not see, so ids reveal nothing.
-  const user = await getCurrentUser();
+  const user = await requireUser();
   const { noteId } = await params;
   const locale = (await getLocale()) === "en" ? "en" : "ko";
-  const note = user && /^[A-Za-z0-9_-]{1,64}$/.test(noteId) ? await buildNoteMarkdown(db, user.id, noteId, locale) : null;
+  const note = /^[A-Za-z0-9_-]{1,64}$/.test(noteId) ? await buildNoteMarkdown(db, user.id, noteId, locale) : null;
   if (!note) throw new AppError("NOT_FOUND", "note_not_found");
   return new Response(note.markdown, {
     headers: {
