@@ -37,7 +37,7 @@ export function containsMarkup(text: string): boolean {
  * reveal a tag.
  */
 export function markupToText(text: string, { singleLine = false } = {}): string {
-  let out = text;
+  let out = storable(text);
   for (let i = 0; i < 3 && containsMarkup(out); i++) {
     out = decodeEntities(out.replace(DANGEROUS_BLOCKS, "").replace(BLOCK_BREAKS, "\n").replace(TAG, ""));
   }
@@ -46,8 +46,17 @@ export function markupToText(text: string, { singleLine = false } = {}): string 
 }
 
 /** Whitespace-collapsed single line (titles, names). */
+// NUL cannot be stored by PostgreSQL, lone surrogates by neither database (the query encoder
+// refuses them): both can arrive through JSON escapes ("\u0000", "\ud800") in an uploaded file.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text both databases can store: NUL dropped, lone surrogates replaced by U+FFFD. */
+export function storable(value: string): string {
+  return value.replace(UNSTORABLE, (c) => (c === "\u0000" ? "" : "\ufffd"));
+}
+
 export function cleanLine(value: string | undefined): string {
-  return (value ?? "").replace(/\s+/g, " ").trim();
+  return storable(value ?? "").replace(/\s+/g, " ").trim();
 }
 
 /** Splits a speakers cell: ";" wins when present, so "Doe, Jane; Roe, Richard" keeps both names whole. */

@@ -11,7 +11,11 @@ export const noteSaveInput = z
     eventId: id,
     talkId: id.nullable().optional(),
     baseVersion: z.number().int().min(0).max(1_000_000_000),
-    body: z.string().refine((s) => Buffer.byteLength(s, "utf8") <= MAX_NOTE_BYTES, "note_too_large"),
+    // NUL is dropped: PostgreSQL cannot store it in text (a save would fail), and it never means anything in a note.
+    body: z
+      .string()
+      .transform((s) => (s.includes("\u0000") ? s.replace(/\u0000/g, "") : s))
+      .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_NOTE_BYTES, "note_too_large"),
   })
   .refine((v) => v.noteId || v.talkId !== undefined, { message: "talk_or_note_required", path: ["talkId"] });
 
