@@ -11,7 +11,7 @@ import { searchCatalog } from "./catalog";
 import { filterAndCount, sortedCounts, talkPassesFilters } from "./facets";
 import { hydrateNotes, hydrateTalks, loadAuthorNames, loadEvents } from "./hydrate";
 import { confirmsGroup, type MentionMatcherFor } from "./mentions";
-import { planQuery, planTexts, type QueryPlan } from "./query";
+import { highlightPlan, planQuery, planTexts, type QueryPlan } from "./query";
 import { postgresSearch } from "./postgres-search";
 import { sqliteSearch } from "./sqlite-search";
 import type { SearchFacets, SearchInput, SearchProvider, SearchResult, Visibility } from "./types";
@@ -100,9 +100,10 @@ export async function searchEverything(db: Db, input: SearchInput, provider: Sea
   kept.sort(byNoteRank);
   const keptTalks = rankTalks(talks.filter((t) => talkPassesFilters({ eventId: t.eventId, trackName: t.trackName, year: yearOf(t.eventId) }, filters)), plan);
 
+  const shown = highlightPlan(plan, (slug) => catalog.bySlug.get(slug)?.terms);
   const [noteHits, talkHits, authorNames] = await Promise.all([
-    hydrateNotes(db, input.noteWhere, kept.slice(0, limit), plan, catalog.mentionMatcher),
-    hydrateTalks(db, keptTalks.slice(0, limit), plan, catalog.mentionMatcher),
+    hydrateNotes(db, input.noteWhere, kept.slice(0, limit), shown, catalog.mentionMatcher),
+    hydrateTalks(db, keptTalks.slice(0, limit), shown, catalog.mentionMatcher),
     loadAuthorNames(db, [...counts.authors.keys()]),
   ]);
 

@@ -127,3 +127,23 @@ export function planTexts(plan: QueryPlan, which: "all" | "unchecked" = "all"): 
 export function servicePlan(service: ResolvedService, name: string): QueryPlan {
   return { groups: [serviceGroup(name, service)] };
 }
+
+/**
+ * The plan as highlighting needs it: a service group's alternatives are pruned for matching
+ * ("Dynamo" covers "DynamoDB"), but a highlight should cover the whole name, so every term of the
+ * service is added back (overlapping ranges merge into the longest).
+ */
+export function highlightPlan(plan: QueryPlan, termsOf: (slug: string) => string[] | undefined): QueryPlan {
+  return {
+    groups: plan.groups.map((g) => {
+      if (!g.serviceSlug) return g;
+      const byKey = new Map<string, Alternative>();
+      for (const a of [...g.alternatives, ...(termsOf(g.serviceSlug) ?? []).map((text) => ({ text, needsMentionCheck: isAmbiguousTerm(text) }))]) {
+        const key = a.text.toLowerCase();
+        const seen = byKey.get(key);
+        if (!seen || (seen.needsMentionCheck && !a.needsMentionCheck)) byKey.set(key, a);
+      }
+      return { ...g, alternatives: [...byKey.values()] };
+    }),
+  };
+}

@@ -139,7 +139,10 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
     expect(english.snippet.highlights.map(([s, e]) => english.snippet.text.slice(s, e))).toEqual(["Lambda"]);
     const talk = (await search("람다")).talks.find((t) => t.id === world.talks.serverless.id)!;
     expect(talk.titleHighlights.map(([s, e]) => talk.title.slice(s, e))).toEqual(["람다"]);
-    expect(talk.snippet.highlights.map(([s, e]) => talk.snippet.text.slice(s, e))).toEqual(["Lambda"]);
+    // The whole name is highlighted, not only the alternative that matching kept ("Lambda" covers "AWS Lambda").
+    expect(talk.snippet.highlights.map(([s, e]) => talk.snippet.text.slice(s, e))).toEqual(["AWS Lambda"]);
+    const dynamo = (await search("다이나모")).notes.find((n) => n.id === world.notes.anaDynamo.id)!;
+    expect(dynamo.snippet.highlights.map(([s, e]) => dynamo.snippet.text.slice(s, e))).toEqual(["DynamoDB", "다이나모"]);
   });
 
   it("treats quotes, wildcards, FTS operators and SQL as literal text", async () => {

@@ -9,7 +9,7 @@ import { searchCatalog } from "./catalog";
 import { hydrateNotes, hydrateTalks } from "./hydrate";
 import { confirmsGroup, type MentionMatcherFor } from "./mentions";
 import { postgresSearch } from "./postgres-search";
-import { servicePlan, type QueryPlan } from "./query";
+import { highlightPlan, servicePlan, type QueryPlan } from "./query";
 import { sqliteSearch } from "./sqlite-search";
 import type { NoteHit, SearchProvider, TalkHit } from "./types";
 
@@ -65,10 +65,11 @@ export async function excerptServiceMentions(
   notes: ServiceMentions["notes"],
   talks: TalkMatch[],
 ): Promise<{ notes: NoteHit[]; talks: TalkHit[] }> {
-  const slugById = (await searchCatalog(db)).slugById;
+  const catalog = await searchCatalog(db);
+  const shown = highlightPlan(mentions.plan, (slug) => catalog.bySlug.get(slug)?.terms);
   const [noteHits, talkHits] = await Promise.all([
-    hydrateNotes(db, noteWhere, notes.map((n) => ({ ...n, services: n.serviceIds.flatMap((id) => slugById.get(id) ?? []) })), mentions.plan, mentions.matcherFor),
-    hydrateTalks(db, talks, mentions.plan, mentions.matcherFor),
+    hydrateNotes(db, noteWhere, notes.map((n) => ({ ...n, services: n.serviceIds.flatMap((id) => catalog.slugById.get(id) ?? []) })), shown, mentions.matcherFor),
+    hydrateTalks(db, talks, shown, mentions.matcherFor),
   ]);
   return { notes: noteHits, talks: talkHits };
 }
