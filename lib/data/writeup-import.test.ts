@@ -10,6 +10,7 @@ import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
 import { formatIsoDate, formatTime } from "../time/zoned";
 import { splitFrontMatter } from "../writeup/front-matter";
 import { readWriteupText } from "../writeup/input";
+import { buildEventWriteup } from "./writeup-export";
 import { applyWriteupImport, defaultApplyInput, planWriteupImport, type ImportActor } from "./writeup-import";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/writeups");
@@ -143,6 +144,40 @@ describeEachDatabase("write-up import", (getDb) => {
         expect(slugs.has("lambda")).toBe(true);
       }
     });
+  }
+
+  for (const c of CASES) {
+    for (const flavour of ["jekyll", "hugo"] as const) {
+      it(`${c.file}: export (${flavour}) → re-import gives the same talks and note text`, async () => {
+        const preview = await planWriteupImport(db, member, read(c.file), { fileName: c.file });
+        const first = await applyWriteupImport(db, member, defaultApplyInput(preview, { name: `Round ${flavour} ${c.name} ${s}`, date: c.giveDate, targetId: null }));
+        const post = await buildEventWriteup(db, member.id, first.event.slug, { flavour, locale: "ko" });
+        const again = await planWriteupImport(db, member, post.markdown, { fileName: post.fileName });
+        expect(again.match?.id).toBe(first.event.id); // same name and date: found
+        const second = await applyWriteupImport(db, member, defaultApplyInput(again, { targetId: null }));
+        const load = async (eventId: string) => {
+          const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+          const talks = await db.talk.findMany({
+            where: { eventId },
+            orderBy: { startsAt: "asc" },
+            include: { notes: { where: { authorId: member.id } }, speakers: { orderBy: { position: "asc" }, include: { speaker: true } }, track: true },
+          });
+          const eventNotes = await db.note.findMany({ where: { eventId, talkId: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+          return {
+            name: event.name,
+            date: formatIsoDate(event.startDate, event.timeZone),
+            talks: talks.map((t) => ({ title: t.title, start: formatTime(t.startsAt, event.timeZone), end: formatTime(t.endsAt, event.timeZone), track: t.track?.name ?? null, speakers: t.speakers.map((x) => x.speaker.name), note: t.notes[0]?.body ?? null })),
+            // Event notes come back as one overview note, their headings a level down: compare the text.
+            eventText: eventNotes.map((n) => n.body).join("\n\n").replace(/^#{1,6} /gm, "# ").split("\n").filter((l) => l.trim()),
+          };
+        };
+        const [a, b] = await Promise.all([load(first.event.id), load(second.event.id)]);
+        expect(b.name).toBe(a.name);
+        expect(b.date).toBe(a.date);
+        expect(b.talks.map((t) => ({ ...t, note: t.note?.replace(/^#{1,6} /gm, "# ") ?? null }))).toEqual(a.talks.map((t) => ({ ...t, note: t.note?.replace(/^#{1,6} /gm, "# ") ?? null })));
+        expect(b.eventText).toEqual(a.eventText);
+      });
+    }
   }
 
   it("matches an existing event by name and date; a second import of the same file changes nothing", async () => {
