@@ -32,3 +32,6 @@ npx next build
 
 step "browser tests (Playwright + Chromium)"
 npx playwright test
+
+step "browser tests again, app on PostgreSQL"
+npx tsx scripts/e2e-postgres.ts
