@@ -1,8 +1,9 @@
 import "server-only";
 // Service timelines, event comparisons and the service index: what talks and the notes an actor
 // may read say about AWS services, across events. Talks are public (agendas); notes only through
-// the one visibility rule (resolvedVisibleNotesWhere = visibleNotesWhere), so neither the lists
-// nor any count includes a note the actor may not read.
+// the one visibility rule (readableNoteIds = visibleNotesWhere's notes; what is displayed is checked
+// against visibleNotesWhere once more), so neither the lists nor any count includes a note the
+// actor may not read.
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -12,7 +13,8 @@ import { yearIn } from "../search/hydrate";
 import { excerptServiceMentions, findServiceMentions } from "../search/service-mentions";
 import type { NoteHit, TalkHit } from "../search/types";
 import { MAX_COMPARED_EVENTS, MIN_COMPARED_EVENTS } from "../validations/insights";
-import { resolvedVisibleNotesWhere } from "./visible-notes";
+import { visibleNotesWhere } from "./team-notes";
+import { readableNoteIds } from "./visible-notes";
 
 export type InsightEvent = { id: string; slug: string; name: string; series: string | null; year: number; startDate: Date; timeZone: string };
 export type LinkedNote = NoteHit & { href: string; isOwn: boolean };
@@ -57,11 +59,11 @@ export type ServiceTimeline = {
  * order with counts and the first `perEvent` excerpts of each. Null for an unknown service.
  */
 export async function getServiceTimeline(db: Db, actorId: string | null, serviceSlug: string, filters: TimelineFilters = {}, perEvent = 5): Promise<ServiceTimeline | null> {
-  return serviceTimeline(db, actorId, await resolvedVisibleNotesWhere(db, actorId), serviceSlug, filters, perEvent);
+  return serviceTimeline(db, actorId, await readableNoteIds(db, actorId, filters.eventIds), serviceSlug, filters, perEvent);
 }
 
-async function serviceTimeline(db: Db, actorId: string | null, noteWhere: Prisma.NoteWhereInput, serviceSlug: string, filters: TimelineFilters, perEvent: number): Promise<ServiceTimeline | null> {
-  const mentions = await findServiceMentions(db, { serviceSlug, actorId, noteWhere, eventIds: filters.eventIds }, detectProvider(db));
+async function serviceTimeline(db: Db, actorId: string | null, visibleNoteIds: string[], serviceSlug: string, filters: TimelineFilters, perEvent: number): Promise<ServiceTimeline | null> {
+  const mentions = await findServiceMentions(db, { serviceSlug, actorId, visibleNoteIds, eventIds: filters.eventIds }, detectProvider(db));
   if (!mentions) return null;
   const eventIds = [...new Set([...mentions.talks, ...mentions.notes].map((m) => m.eventId))];
   const events = (await db.event.findMany({ where: { id: { in: eventIds } }, select: eventSelect })).map(toInsightEvent).sort(byStart);
@@ -79,7 +81,7 @@ async function serviceTimeline(db: Db, actorId: string | null, noteWhere: Prisma
   const excerpts = await excerptServiceMentions(
     db,
     mentions,
-    noteWhere,
+    visibleNotesWhere(actorId),
     groups.flatMap((g) => g.notes.slice(0, perEvent)),
     groups.flatMap((g) => g.talks.slice(0, perEvent)),
   );
@@ -122,13 +124,13 @@ function talkMentions(matcher: { findMentions(text: string): { slug: string }[] 
  * matcher over title + abstract or body; a note's service tags count as mentions). One count per
  * talk or note, however often it names the service. Also the readable notes per event.
  */
-async function countMentions(db: Db, noteWhere: Prisma.NoteWhereInput, actorId: string | null, eventIds: string[] | null) {
+async function countMentions(db: Db, visibleNoteIds: string[], eventIds: string[] | null) {
   const catalog = await searchCatalog(db);
   const inEvents = eventIds ? { eventId: { in: eventIds } } : {};
   const [talks, notes] = await Promise.all([
     db.talk.findMany({ where: inEvents, select: { id: true, updatedAt: true, eventId: true, title: true, abstract: true } }),
-    actorId
-      ? db.note.findMany({ where: { AND: [noteWhere, inEvents] }, select: { eventId: true, body: true, tags: { where: { serviceId: { not: null } }, select: { serviceId: true } } } })
+    visibleNoteIds.length
+      ? db.note.findMany({ where: { id: { in: visibleNoteIds }, ...inEvents }, select: { eventId: true, body: true, tags: { where: { serviceId: { not: null } }, select: { serviceId: true } } } })
       : Promise.resolve([]),
   ]);
   const counts = new Map<string, Map<string, CellCounts>>(); // slug → eventId → counts
@@ -181,9 +183,9 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
     select: { ...eventSelect, tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, _count: { select: { talks: true } } } }, _count: { select: { talks: true } } },
   });
   if (rows.length !== wanted.length) throw new AppError("NOT_FOUND", "event_not_found", undefined, { missing: wanted.filter((s) => !rows.some((r) => r.slug === s)) });
-  const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
   const eventIds = rows.map((r) => r.id);
-  const { counts, names, shortNames, notesPerEvent } = await countMentions(db, noteWhere, actorId, eventIds);
+  const visibleNoteIds = await readableNoteIds(db, actorId, eventIds);
+  const { counts, names, shortNames, notesPerEvent } = await countMentions(db, visibleNoteIds, eventIds);
   const events: ComparedEvent[] = rows
     .map((r) => ({
       ...toInsightEvent(r),
@@ -206,7 +208,7 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
 
   let focus: EventComparison["focus"] = null;
   if (focusService) {
-    const timeline = await serviceTimeline(db, actorId, noteWhere, focusService, { eventIds }, perEvent);
+    const timeline = await serviceTimeline(db, actorId, visibleNoteIds, focusService, { eventIds }, perEvent);
     if (!timeline) throw new AppError("NOT_FOUND", "service_not_found");
     focus = {
       slug: timeline.service.slug,
@@ -231,8 +233,8 @@ export type ServiceIndexEntry = { slug: string; name: string; shortName: string;
  * (case-insensitive), mentioned or not. `eventIds` narrows the counting (tests keep to their data).
  */
 export async function listServiceIndex(db: Db, actorId: string | null, query = "", eventIds: string[] | null = null): Promise<ServiceIndexEntry[]> {
-  const noteWhere = await resolvedVisibleNotesWhere(db, actorId);
-  const [{ counts, names, shortNames }, catalog] = await Promise.all([countMentions(db, noteWhere, actorId, eventIds), searchCatalog(db)]);
+  const visibleNoteIds = await readableNoteIds(db, actorId, eventIds ?? undefined);
+  const [{ counts, names, shortNames }, catalog] = await Promise.all([countMentions(db, visibleNoteIds, eventIds), searchCatalog(db)]);
   const q = query.trim().toLowerCase();
   const slugs = q
     ? [...catalog.bySlug.values()].filter((s) => s.terms.some((t) => t.toLowerCase().includes(q)) || s.slug.includes(q)).map((s) => s.slug)

@@ -1,11 +1,12 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Db } from "../db-client";
 import { createSearchWorld, type SearchWorld } from "../search/search-fixture";
+import { searchEverything } from "../search";
 import { describeEachDatabase } from "../testing/databases";
 import { visibleNotesWhere } from "./team-notes";
-import { resolvedVisibleNotesWhere } from "./visible-notes";
+import { readableNoteIds } from "./visible-notes";
 
-describeEachDatabase("resolvedVisibleNotesWhere", (getDb) => {
+describeEachDatabase("readableNoteIds", (getDb) => {
   let world: SearchWorld;
   let viewer: { id: string };
   let stranger: { id: string };
@@ -36,15 +37,35 @@ describeEachDatabase("resolvedVisibleNotesWhere", (getDb) => {
       ["stranger", stranger.id],
       ["nobody", null],
     ];
+    const events = [world.events.e2024.id, world.events.e2023.id];
     for (const [label, actorId] of actors) {
       const expected = await ours(db, visibleNotesWhere(actorId));
-      const resolved = await ours(db, await resolvedVisibleNotesWhere(db, actorId));
-      expect(resolved, label).toEqual(expected);
+      const ids = (await readableNoteIds(db, actorId, events)).sort();
+      expect(ids, label).toEqual(expected);
+      // Unfiltered, restricted to this world's events afterwards: the same set.
+      expect(await ours(db, { id: { in: await readableNoteIds(db, actorId) } }), label).toEqual(expected);
+      // One event only.
+      expect((await readableNoteIds(db, actorId, [world.events.e2023.id])).sort(), label).toEqual(
+        await db.note.findMany({ where: { AND: [visibleNotesWhere(actorId), { eventId: world.events.e2023.id }] }, select: { id: true } }).then((r) => r.map((x) => x.id).sort()),
+      );
     }
     // The comparison means something: the readers see different, non-empty sets (and nobody sees nothing).
     expect((await ours(db, visibleNotesWhere(viewer.id))).length).toBe(2); // bo's two TEAM notes, not the stale shares
     expect((await ours(db, visibleNotesWhere(world.users.ana.id))).length).toBe(7);
-    expect(await ours(db, await resolvedVisibleNotesWhere(db, null))).toEqual([]);
-    expect(await ours(db, await resolvedVisibleNotesWhere(db, stranger.id))).toEqual([]);
+    expect(await readableNoteIds(db, null)).toEqual([]);
+    expect(await readableNoteIds(db, stranger.id, events)).toEqual([]);
+  });
+
+  it("search finds the same notes from readableNoteIds as from evaluating visibleNotesWhere", async () => {
+    const db = getDb();
+    const filters = { eventIds: [world.events.e2024.id, world.events.e2023.id] };
+    for (const actorId of [world.users.ana.id, world.users.cy.id, viewer.id]) {
+      for (const query of ["람다", "secret", "DynamoDB", "stale"]) {
+        const plain = await searchEverything(db, { query, actorId, noteWhere: visibleNotesWhere(actorId), filters });
+        const fast = await searchEverything(db, { query, actorId, noteWhere: visibleNotesWhere(actorId), visibleNoteIds: await readableNoteIds(db, actorId), filters });
+        expect(fast.notes.map((n) => n.id), query).toEqual(plain.notes.map((n) => n.id));
+        expect(fast.facets, query).toEqual(plain.facets);
+      }
+    }
   });
 });

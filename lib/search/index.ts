@@ -42,8 +42,9 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /** Ids of every note noteWhere lets the actor read. No actor, no notes: never "no filter". */
-async function visibleNoteIds(db: Db, actorId: string | null, noteWhere: Prisma.NoteWhereInput): Promise<string[]> {
+async function visibleNoteIds(db: Db, actorId: string | null, noteWhere: Prisma.NoteWhereInput, known?: string[]): Promise<string[]> {
   if (!actorId) return [];
+  if (known) return known;
   const rows = await db.note.findMany({ where: noteWhere, select: { id: true } });
   return rows.map((r) => r.id);
 }
@@ -87,7 +88,7 @@ export async function searchEverything(db: Db, input: SearchInput, provider: Sea
   const limit = clampLimit(input.limit);
 
   const [noteMatches, talkMatches] = await Promise.all([
-    visibleNoteIds(db, input.actorId, input.noteWhere).then((ids) => backend.matchNotes(db, plan, ids)),
+    visibleNoteIds(db, input.actorId, input.noteWhere, input.visibleNoteIds).then((ids) => backend.matchNotes(db, plan, ids)),
     backend.matchTalks(db, plan),
   ]);
   const slugsOf = (ids: string[]) => ids.flatMap((id) => catalog.slugById.get(id) ?? []);

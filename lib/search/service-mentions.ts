@@ -31,11 +31,12 @@ function confirmed<T extends NoteMatch | TalkMatch>(matches: T[], plan: QueryPla
 
 /**
  * Talks and readable notes mentioning the service `slug` (null for an unknown slug). `eventIds`
- * narrows both to those events. No actor, no notes, whatever `noteWhere` says.
+ * narrows both to those events. `visibleNoteIds`: the notes the actor may read (readableNoteIds);
+ * no actor, no notes, whatever they say.
  */
 export async function findServiceMentions(
   db: Db,
-  input: { serviceSlug: string; actorId: string | null; noteWhere: Prisma.NoteWhereInput; eventIds?: string[] },
+  input: { serviceSlug: string; actorId: string | null; visibleNoteIds: string[]; eventIds?: string[] },
   provider: SearchProvider,
 ): Promise<ServiceMentions | null> {
   const catalog = await searchCatalog(db);
@@ -45,9 +46,7 @@ export async function findServiceMentions(
   const plan = servicePlan(service, name);
   const backend = BACKENDS[provider];
   const inEvents = input.eventIds ? new Set(input.eventIds) : null;
-  const visibleIds = input.actorId
-    ? (await db.note.findMany({ where: inEvents ? { AND: [input.noteWhere, { eventId: { in: [...inEvents] } }] } : input.noteWhere, select: { id: true } })).map((n) => n.id)
-    : [];
+  const visibleIds = input.actorId ? input.visibleNoteIds : [];
   const [noteMatches, talkMatches] = await Promise.all([visibleIds.length ? backend.matchNotes(db, plan, visibleIds) : Promise.resolve([]), backend.matchTalks(db, plan)]);
   const keep = <T extends { eventId: string }>(rows: T[]) => (inEvents ? rows.filter((r) => inEvents.has(r.eventId)) : rows);
   const notes = confirmed(keep(noteMatches), plan, catalog.mentionMatcher)

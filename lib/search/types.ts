@@ -18,6 +18,12 @@ export type SearchInput = {
   actorId: string | null;
   /** Which notes the actor may read: pass visibleNotesWhere(actorId) from lib/data/team-notes. */
   noteWhere: Prisma.NoteWhereInput;
+  /**
+   * The ids of the notes noteWhere allows, when the caller has them cheaper than evaluating noteWhere
+   * over every note (readableNoteIds in lib/data/visible-notes). noteWhere is still applied to the
+   * notes returned.
+   */
+  visibleNoteIds?: string[];
   filters?: SearchFilters;
   /** Notes and talks returned (each); facets always count every match. Default 20, at most 100. */
   limit?: number;

@@ -5,7 +5,8 @@ import { NoteHits, TalkHits } from "@/components/insights/mention-lists";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { linkNotes } from "@/lib/data/insights";
-import { resolvedVisibleNotesWhere } from "@/lib/data/visible-notes";
+import { visibleNotesWhere } from "@/lib/data/team-notes";
+import { readableNoteIds } from "@/lib/data/visible-notes";
 import { searchEverything } from "@/lib/search";
 import { parseSearchParams, type SearchParamsInput } from "@/lib/validations/insights";
 
@@ -26,7 +27,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     ? await searchEverything(db, {
         query,
         actorId,
-        noteWhere: await resolvedVisibleNotesWhere(db, actorId),
+        noteWhere: visibleNotesWhere(actorId),
+        visibleNoteIds: await readableNoteIds(db, actorId),
         filters: { eventIds: input.events, years: input.years, trackNames: input.tracks, serviceSlugs: input.services, authorIds: input.authors, visibility: input.visibility },
         limit: LIMIT,
       })
