@@ -22,7 +22,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const chosen = listParam(raw.events);
   const service = firstParam(raw.service) || undefined;
   const user = await getCurrentUser();
-  const [allEvents, t, ti, locale] = await Promise.all([listEvents(db), getTranslations("compare"), getTranslations("insights"), getLocale()]);
+  const [allEvents, t, ti, ts, locale] = await Promise.all([listEvents(db), getTranslations("compare"), getTranslations("insights"), getTranslations("services"), getLocale()]);
 
   let comparison: EventComparison | null = null;
   let error: string | null = null;
@@ -49,6 +49,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <header>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro")}</p>
+        <Link href="/services" className="text-sm text-brand-700 underline">{ts("browse")} →</Link>
       </header>
 
       <form action="/compare" method="get" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">

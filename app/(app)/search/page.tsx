@@ -21,7 +21,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { input, error } = parseSearchParams(await searchParams);
   const user = await getCurrentUser();
   const actorId = user?.id ?? null;
-  const [t, ti] = await Promise.all([getTranslations("search"), getTranslations("insights")]);
+  const [t, ti, ts] = await Promise.all([getTranslations("search"), getTranslations("insights"), getTranslations("services")]);
   const query = input.q.trim();
   const result = query
     ? await searchEverything(db, {
@@ -74,7 +74,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <Link href="/services" className="text-sm text-brand-700 underline">{ts("browse")} →</Link>
+      </div>
       <form role="search" action="/search" className="flex flex-col gap-1">
         <label htmlFor="search-q" className="text-sm font-medium">{t("label")}</label>
         <div className="flex gap-2">
