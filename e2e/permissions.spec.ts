@@ -53,6 +53,8 @@ const one = (build: (w: PermissionWorld) => unknown | Promise<unknown>): ArgsBui
 const ACTION_ARGS: Record<string, ArgsBuilder> = {
   "auth#signUpAction": one(() => ({ name: "Matrix Sign-up", email: uniqueEmail("matrix"), password: STRONG_PASSWORD })),
   "locale#setLocaleAction": () => ["en"],
+  // A wrong current password: a real change would sign the actor out for the rest of the matrix.
+  "account#changePasswordAction": one(() => ({ currentPassword: "not the password", newPassword: "another long passphrase" })),
   "stars#setStarAction": one((w) => ({ talkId: w.talk.id, starred: true })),
   "stars#rotateIcsFeedAction": () => [],
   "stars#revokeIcsFeedAction": () => [],

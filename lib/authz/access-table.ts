@@ -63,6 +63,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "/api/me/agenda.ics", surface: "route", method: "GET", allow: SIGNED_IN, refusal: "unauthenticated" },
   { target: "/api/notes", surface: "route", method: "POST", allow: AUTHOR, refusal: "not-found", why: "an update of N; a new note of one's own is open to everyone signed in" },
   { target: "auth#signUpAction", surface: "action", allow: EVERYONE },
+  { target: "account#changePasswordAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated", why: "called with a wrong current password: refused as INVALID, which is not an access refusal" },
   { target: "locale#setLocaleAction", surface: "action", allow: EVERYONE },
   { target: "stars#setStarAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
   { target: "stars#rotateIcsFeedAction", surface: "action", allow: SIGNED_IN, refusal: "unauthenticated" },
