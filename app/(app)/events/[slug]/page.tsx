@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -12,15 +13,18 @@ import { formatLongDate, formatTimeRange, zonedToUtc } from "@/lib/time/zoned";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Metadata and page ask for the same agenda: one query per request.
+const agendaFor = cache((slug: string) => getEventAgenda(db, slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await getEventAgenda(db, (await params).slug);
+  const event = await agendaFor((await params).slug);
   return { title: event?.name ?? "Event" };
 }
 
 const plain = (talk: AgendaTalk) => ({ id: talk.id, title: talk.title, trackId: talk.trackId, startsAt: talk.startsAt.toISOString(), endsAt: talk.endsAt.toISOString(), speakers: talk.speakers });
 
 export default async function EventPage({ params }: Props) {
-  const event = await getEventAgenda(db, (await params).slug);
+  const event = await agendaFor((await params).slug);
   if (!event) notFound();
   const [t, locale, user] = await Promise.all([getTranslations("event"), getLocale(), getCurrentUser()]);
   const starred = user ? await starredTalkIds(db, user.id, event.id) : [];
