@@ -8,15 +8,7 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 // ISO date-time with optional seconds/fraction and optional offset ("Z", "+01:00", "+0100").
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
-export function isValidTimeZone(timeZone: string): boolean {
-  if (!timeZone.trim()) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from "../time/zoned";
 
 /** The canonical spelling ("asia/seoul" → "Asia/Seoul"), so the database holds one form. */
 export function canonicalTimeZone(timeZone: string): string {

@@ -27,6 +27,7 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone.trim()) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
     return true;
