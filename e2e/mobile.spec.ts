@@ -11,3 +11,29 @@ test("the event list and agenda fit a phone screen", async ({ page }) => {
   const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(pageOverflow).toBeLessThanOrEqual(0);
 });
+
+test("team pages, compare and search fit a phone screen", async ({ page }) => {
+  const { createParallelEvent } = await import("./fixtures");
+  const { signUp } = await import("./helpers");
+  const event = await createParallelEvent("Phone");
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signUp(page, { name: "Phoebe" });
+  await page.goto(`/events/${event.slug}/talks/${event.talks.lambda.id}/note`);
+  await page.getByLabel("Note (Markdown)").fill("Lambda SnapStart 메모 — a long line without breaks: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.goto("/teams");
+  await page.getByLabel("Team name").fill("Phone crew");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByTestId("team-name")).toHaveText("Phone crew");
+  const team = page.url();
+  await page.goto(`/events/${event.slug}/talks/${event.talks.lambda.id}/note`);
+  await page.getByTestId("note-sharing").getByLabel("My teams").check();
+  await page.getByRole("button", { name: "Update sharing" }).click();
+  await expect(page.getByTestId("sharing-current")).toHaveText("My teams");
+  for (const url of [team, `${team}/events/${event.slug}/plan`, `${team}/events/${event.slug}/review`, `${team}/events/${event.slug}/writeup`, "/compare", "/search?q=lambda"]) {
+    await page.goto(url);
+    await expect(page.locator("main")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
+});
