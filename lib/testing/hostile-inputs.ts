@@ -1,7 +1,7 @@
 // The hostile input corpus (fixture: hostile-inputs.json) plus generated oversized and malformed
 // values. Shared by the fuzz tests (lib/**/*.fuzz.test.ts) and the browser test
 // e2e/security.spec.ts. XSS payloads call window.__pwned(id) or alert(): the browser test hooks both.
-import corpus from "./hostile-inputs.json";
+import corpus from "./hostile-inputs.json" with { type: "json" };
 
 export const XSS_PAYLOADS: readonly string[] = corpus.xss;
 export const SQL_PAYLOADS: readonly string[] = corpus.sql;
