@@ -140,7 +140,7 @@ test("bad files are refused with a clear message and nothing is written", async 
   for (const [name, buffer, message] of tries) {
     await file.setInputFiles({ name, mimeType: "text/markdown", buffer });
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.getByTestId("writeup-status").getByRole("alert")).toContainText(message);
     await expect(page.getByTestId("writeup-preview")).toHaveCount(0);
   }
   const db = e2eDb();
