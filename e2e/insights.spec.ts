@@ -91,7 +91,7 @@ test("service page, comparison and search across events, without another user's 
   const notes = page.getByTestId("search-notes");
   await expect(notes.locator(`[data-note-id="${world.notes.taggedLambda.id}"]`)).toBeVisible();
   await expect(notes.locator(`[data-note-id="${world.notes.koreanLambda.id}"] mark`)).toHaveText("람다");
-  await expect(notes.locator(`[data-note-id="${world.notes.taggedLambda.id}"] mark`)).toHaveText("Lambda");
+  await expect(notes.locator(`[data-note-id="${world.notes.taggedLambda.id}"] mark`)).toHaveText("AWS Lambda");
   await expect(notes.locator(`[data-note-id="${world.notes.secret.id}"]`)).toHaveCount(0);
   await expect(page.getByText(SECRET)).toHaveCount(0);
   // A facet narrows to one event; the result links back into the note.
