@@ -44,6 +44,12 @@ const ROUTE_CALLS: Record<string, (w: PermissionWorld) => HttpCall> = {
   "GET /api/me/agenda.ics": () => ({ path: "/api/me/agenda.ics" }),
   // An update of the owner's note N from a stale base version: the author gets a 409 conflict, others may not even learn it exists.
   "POST /api/notes": (w) => ({ path: "/api/notes", method: "POST", data: { opId: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}`, noteId: w.note.id, eventId: w.event.id, talkId: w.talk.id, baseVersion: 0, body: "matrix" } }),
+  "POST /api/writeups/import": () => ({ path: "/api/writeups/import?mode=preview&filename=x.md", method: "POST", data: "# x\n\ntext\n", headers: { "content-type": "text/markdown" } }),
+  // The team's post: its members only (one's own notes are open to everyone signed in).
+  "GET /api/events/[slug]/writeup": (w) => ({ path: `/api/events/${w.event.slug}/writeup?flavour=jekyll&team=${w.team.id}` }),
+  "GET /api/notes/[noteId]/markdown": (w) => ({ path: `/api/notes/${w.note.id}/markdown` }),
+  "GET /api/me/backup": () => ({ path: "/api/me/backup" }),
+  "GET /api/admin/backup": () => ({ path: "/api/admin/backup" }),
   "POST /api/admin/agenda/import": () => ({ path: "/api/admin/agenda/import?filename=x.json&mode=preview", method: "POST", data: "{}", headers: { "content-type": "application/json" } }),
 };
 

@@ -132,7 +132,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "/events/[slug]/writeup", surface: "page", allow: SIGNED_IN, refusal: "sign-in", why: "own notes (or a team's, for its members) as a post" },
   { target: "/events/[slug]/writeup/print", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
   { target: "/api/writeups/import", surface: "route", method: "POST", allow: SIGNED_IN, refusal: "unauthenticated", why: "anyone signed in may import; adding talks to an existing event is checked per request (admins only)" },
-  { target: "/api/events/[slug]/writeup", surface: "route", method: "GET", allow: SIGNED_IN, refusal: "unauthenticated", why: "the actor's own notes; ?team= only for its members" },
+  { target: "/api/events/[slug]/writeup", surface: "route", method: "GET", allow: MEMBERS, refusal: "not-found", why: "called with ?team=T (T's notes as a post); without it, each user's own notes" },
   { target: "/api/notes/[noteId]/markdown", surface: "route", method: "GET", allow: MEMBERS, refusal: "not-found", why: "N is readable by its author and T's members (visibleNotesWhere)" },
   { target: "/api/me/backup", surface: "route", method: "GET", allow: SIGNED_IN, refusal: "unauthenticated" },
   { target: "/api/admin/backup", surface: "route", method: "GET", allow: ADMIN, refusal: "forbidden" },

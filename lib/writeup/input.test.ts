@@ -21,14 +21,14 @@ describe("refused inputs", () => {
     expect(codeOf(() => parseWriteup("# A\u0000B"))).toBe("NOT_TEXT");
   });
 
-  it("refuses more than 1 MB before decoding or parsing it", () => {
-    expect(MAX_WRITEUP_BYTES).toBe(1024 * 1024);
+  it("refuses more than 256 KB before decoding or parsing it", () => {
+    expect(MAX_WRITEUP_BYTES).toBe(256 * 1024);
     const tenMb = Buffer.alloc(10 * 1024 * 1024, "a");
     expect(codeOf(() => parseWriteup(tenMb))).toBe("TOO_LARGE");
     expect(codeOf(() => parseWriteup(tenMb.toString("utf8")))).toBe("TOO_LARGE");
-    // Hangul is 3 bytes in UTF-8: 400 k characters are 1.2 MB even though the string is shorter
-    expect(codeOf(() => parseWriteup("가".repeat(400_000)))).toBe("TOO_LARGE");
-    expect(codeOf(() => parseWriteup("가".repeat(300_000)))).toBeUndefined();
+    // Hangul is 3 bytes in UTF-8: 100 k characters are 300 KB even though the string is shorter
+    expect(codeOf(() => parseWriteup("가".repeat(100_000)))).toBe("TOO_LARGE");
+    expect(codeOf(() => parseWriteup("가".repeat(80_000)))).toBeUndefined();
   });
 
   it("refuses invalid UTF-8 (e.g. a CP949 file)", () => {

@@ -17,8 +17,8 @@ function utf8Length(text: string): number {
 }
 
 function tooLarge(bytes: number): WriteupError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return new WriteupError("TOO_LARGE", `The write-up is ${mb(bytes)} MB; the limit is ${mb(MAX_WRITEUP_BYTES)} MB.`);
+  const kb = (n: number) => Math.ceil(n / 1024).toLocaleString("en");
+  return new WriteupError("TOO_LARGE", `The write-up is ${kb(bytes)} KB; the limit is ${kb(MAX_WRITEUP_BYTES)} KB.`);
 }
 
 /**

@@ -2,11 +2,12 @@
 // DESIGN.md: parse → plan → preview → apply). Pure types, limits and the one error class.
 
 /**
- * Write-ups above this are refused before decoding: a real blog post is a few hundred KB at most
- * (the three fixtures are 7–10 KB). 1 MB keeps the worst case of the parser (a pathological input
- * took tens of seconds at 5 MB) to a couple of seconds; see writeup-import.test.ts for the timing.
+ * Write-ups above this are refused before decoding: real event write-ups are far smaller (the three
+ * fixtures are 7–10 KB). Parsing is synchronous and the Markdown parser's worst case is slow (a
+ * pathological 1 MB list took 10–20 s of CPU, blocking the server meanwhile); at 256 KB the same
+ * shape costs a few seconds on this 2-core machine, and ordinary text a fraction of a second.
  */
-export const MAX_WRITEUP_BYTES = 1024 * 1024;
+export const MAX_WRITEUP_BYTES = 256 * 1024;
 
 export type WriteupErrorCode = "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY";
 

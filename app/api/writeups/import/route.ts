@@ -10,7 +10,7 @@ import { MAX_WRITEUP_BYTES } from "@/lib/writeup/types";
 export const dynamic = "force-dynamic";
 
 const mode = z.enum(["preview", "apply"]).default("preview");
-const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+const kb = (n: number) => Math.ceil(n / 1024).toLocaleString("en");
 
 /**
  * Write-up import for any signed-in user (the same code as `npm run writeup:import`).
@@ -21,7 +21,7 @@ export const POST = route(async (req: Request) => {
   const user = await requireUser();
   const url = new URL(req.url);
   if (parseOrThrow(mode, url.searchParams.get("mode") ?? undefined) === "apply") {
-    // The source (≤ 1 MB) plus its edited copy per section, as JSON.
+    // The source (≤ 256 KB) plus its edited copy per section, as JSON.
     const input = parseOrThrow(writeupApplyInput, await readJsonBody(req, 3 * MAX_WRITEUP_BYTES + 64 * 1024));
     const summary = await applyWriteupImport(db, user, input);
     return Response.json({ summary }, { status: 201 });
@@ -32,7 +32,7 @@ export const POST = route(async (req: Request) => {
     eventId: url.searchParams.get("eventId") || undefined,
   });
   const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = (bytes: number) => new AppError("TOO_LARGE", `The write-up is ${mb(bytes)} MB; the limit is ${mb(MAX_WRITEUP_BYTES)} MB.`, { source: ["TOO_LARGE"] }, { code: "TOO_LARGE" });
+  const tooLarge = (bytes: number) => new AppError("TOO_LARGE", `The write-up is ${kb(bytes)} KB; the limit is ${kb(MAX_WRITEUP_BYTES)} KB.`, { source: ["TOO_LARGE"] }, { code: "TOO_LARGE" });
   if (declared > MAX_WRITEUP_BYTES) throw tooLarge(declared);
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > MAX_WRITEUP_BYTES) throw tooLarge(bytes.byteLength);
