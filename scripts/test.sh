@@ -30,6 +30,9 @@ npx vitest run
 step "production build"
 npx next build
 
+step "crash, concurrency and connection tests against the production build"
+RELIABILITY_DIST_DIR=.next npx vitest run lib/reliability
+
 step "browser tests (Playwright + Chromium)"
 npx playwright test
 

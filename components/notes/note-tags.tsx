@@ -112,7 +112,7 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
                 <button type="button" aria-label={t("accept", { name: s.shortName })} onClick={() => add({ serviceSlug: s.slug, source: "SUGGESTED" })} className="font-medium text-brand-700">
                   + {s.shortName}
                 </button>
-                <button type="button" aria-label={t("dismiss", { name: s.shortName })} onClick={() => setDismissed((d) => [...d, s.slug])} className="text-slate-400">
+                <button type="button" aria-label={t("dismiss", { name: s.shortName })} onClick={() => setDismissed((d) => [...d, s.slug])} className="text-slate-600">
                   ×
                 </button>
               </li>

@@ -2,7 +2,6 @@
 
 import { useEffect } from "react";
 import { useCacheForOffline } from "@/components/notes/use-cache-for-offline";
-import { flushOutbox } from "@/lib/notes/outbox";
 
 /** Registers the service worker and, for a signed-in user, syncs notes typed offline on any page. */
 export function ServiceWorker({ userId }: { userId: string | null }) {
@@ -12,7 +11,8 @@ export function ServiceWorker({ userId }: { userId: string | null }) {
   useCacheForOffline();
   useEffect(() => {
     if (!userId) return;
-    const flush = () => void flushOutbox(userId).catch(() => undefined);
+    // Loaded on demand: IndexedDB code (Dexie) stays out of every page's first load.
+    const flush = () => void import("@/lib/notes/outbox").then(({ flushOutbox }) => flushOutbox(userId)).catch(() => undefined);
     flush();
     window.addEventListener("online", flush);
     return () => window.removeEventListener("online", flush);

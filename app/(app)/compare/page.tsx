@@ -152,7 +152,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           {s.cells.map((c, i) => (
                             <td key={comparison!.events[i].id} className="py-1 pr-2 text-right tabular-nums" aria-label={t("cell", { talks: c.talks, notes: c.notes })}>
                               {c.talks + c.notes}
-                              <span className="ml-1 text-xs text-slate-400">({c.talks}/{c.notes})</span>
+                              <span className="ml-1 text-xs text-slate-600">({c.talks}/{c.notes})</span>
                             </td>
                           ))}
                         </tr>

@@ -107,7 +107,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <div className="flex min-w-0 flex-1 flex-col gap-5">
             <p className="text-sm font-medium" data-testid="search-totals">
               {t("results", { notes: ti("notes", { count: result.totals.notes }), talks: ti("talks", { count: result.totals.talks }) })}
-              <span className="ml-2 text-xs font-normal text-slate-400">{t("took", { ms: Math.round(result.tookMs) })}</span>
+              <span className="ml-2 text-xs font-normal text-slate-600">{t("took", { ms: Math.round(result.tookMs) })}</span>
             </p>
             {result.totals.notes + result.totals.talks === 0 ? (
               <div className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="search-empty">
