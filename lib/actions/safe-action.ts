@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "../auth/session";
-import { AppError, isAppError, type AppErrorCode } from "../errors";
+import { isAppError, type AppErrorCode } from "../errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
