@@ -140,6 +140,10 @@ test("a public link shows a note read-only to anyone until it is revoked", async
   await sharing.getByLabel("Anyone with the link").check();
   await sharing.getByRole("button", { name: "Update sharing" }).click();
   const url = await sharing.getByTestId("public-url").inputValue();
+  // The note as Markdown, from the editor page.
+  await author.reload();
+  const [download] = await Promise.all([author.waitForEvent("download"), author.getByTestId("note-markdown").click()]);
+  expect(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"))).toContain("Glacier Instant Retrieval");
   expect(url).toMatch(/\/p\/[A-Za-z0-9_-]{32}$/);
 
   page.on("dialog", () => {

@@ -24,7 +24,10 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
         <Link href={`/events/${slug}/notes`} className="text-sm text-brand-700 underline">
           ← {event.name}
         </Link>
-        <Link href={`/notes/${note.id}/history`} className="ml-auto text-sm text-brand-700 underline">
+        <a href={`/api/notes/${note.id}/markdown`} download className="ml-auto text-sm text-brand-700 underline" data-testid="note-markdown">
+          {t("downloadMarkdown")}
+        </a>
+        <Link href={`/notes/${note.id}/history`} className="text-sm text-brand-700 underline">
           {t("history")}
         </Link>
       </div>

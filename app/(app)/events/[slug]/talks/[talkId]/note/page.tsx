@@ -30,9 +30,14 @@ export default async function TalkNotePage({ params }: Props) {
           ← {talk.event.name}
         </Link>
         {note ? (
-          <Link href={`/notes/${note.id}/history`} className="ml-auto text-sm text-brand-700 underline">
-            {t("history")}
-          </Link>
+          <span className="ml-auto flex gap-3 text-sm">
+            <a href={`/api/notes/${note.id}/markdown`} download className="text-brand-700 underline" data-testid="note-markdown">
+              {t("downloadMarkdown")}
+            </a>
+            <Link href={`/notes/${note.id}/history`} className="text-brand-700 underline">
+              {t("history")}
+            </Link>
+          </span>
         ) : null}
       </div>
       <h1 className="text-xl font-bold">
