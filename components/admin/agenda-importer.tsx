@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { submitWith } from "@/components/ui/submit-with";
+import { uploadWithProgress } from "@/components/ui/upload-with-progress";
 
 type Problem = { severity: string; message: string; where?: string };
 type Preview = {
@@ -17,23 +18,6 @@ type Preview = {
 };
 type Summary = { eventSlug: string };
 
-/** Sends the file with XHR so large schedules show upload progress. */
-function upload(url: string, file: File, onProgress: (percent: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      try {
-        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
-      } catch {
-        resolve({ status: xhr.status, body: { error: `HTTP ${xhr.status}` } });
-      }
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.send(file);
-  });
-}
 
 export function AgendaImporter({ events }: { events: { slug: string; name: string }[] }) {
   const t = useTranslations("agendaImport");
@@ -47,7 +31,7 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
     setError(null);
     setProgress(0);
     try {
-      const res = await upload(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress);
+      const res = await uploadWithProgress(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress);
       if (res.body.preview) setPreview(res.body.preview as Preview);
       if (res.status >= 400) setError(t("failed", { message: String(res.body.error ?? res.status) }));
       else if (res.body.summary) setSummary(res.body.summary as Summary);

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { submitWith } from "@/components/ui/submit-with";
 import type { WriteupImportPreview, WriteupImportSummary } from "@/lib/data/writeup-import";
+import { uploadWithProgress } from "@/components/ui/upload-with-progress";
 
 type SectionState = { target: string; body: string; title: string; startTime: string; endTime: string };
 type Input = { blob: Blob; fileName: string; timeZone: string };
@@ -14,24 +15,6 @@ type ErrorBody = { error?: string; code?: string; details?: { code?: string }; f
 const READ_CODES = ["TOO_LARGE", "NOT_TEXT", "INVALID_UTF8", "INVALID_FRONT_MATTER", "EMPTY"] as const;
 const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
 
-/** Sends the bytes with XHR so a large file shows upload progress (as the agenda import does). */
-function upload(url: string, body: Blob, onProgress: (percent: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.setRequestHeader("Content-Type", "text/markdown; charset=utf-8");
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      try {
-        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
-      } catch {
-        resolve({ status: xhr.status, body: { error: `HTTP ${xhr.status}` } });
-      }
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.send(body);
-  });
-}
 
 function initialSections(preview: WriteupImportPreview, keep?: SectionState[]): SectionState[] {
   return preview.sections.map((s, i) => ({
@@ -74,7 +57,7 @@ export function WriteupImporter() {
       if (next.fileName) params.set("filename", next.fileName);
       if (next.timeZone) params.set("timeZone", next.timeZone);
       if (eventId) params.set("eventId", eventId);
-      const res = await upload(`/api/writeups/import?${params}`, next.blob, setProgress);
+      const res = await uploadWithProgress(`/api/writeups/import?${params}`, next.blob, setProgress, "text/markdown; charset=utf-8");
       if (res.status >= 400) {
         setError(t("failed", { message: explain(res.body as ErrorBody, res.status) }));
         return;
