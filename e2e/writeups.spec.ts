@@ -4,11 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { WRITEUP_FIXTURES } from "../lib/testing/fixtures";
 import { formatIsoDate, formatTime } from "../lib/time/zoned";
 import { e2eDb } from "./db";
 import { signUp } from "./helpers";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/writeups");
+const FIXTURES = WRITEUP_FIXTURES;
 const CASES = [
   { file: "aws-summit-2016.md", title: "AWS Summit 2016", date: "2016-05-17", dateInPost: false },
   { file: "aws-summit-korea-2015.md", title: "AWS Summit korea", date: "2015-04-21", dateInPost: true },

@@ -3,10 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
+import { WRITEUP_FIXTURES } from "../testing/fixtures";
 import { loadAwsCatalog } from "./aws-catalog";
 import { createServiceMatcher } from "./service-matcher";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/writeups");
+const FIXTURES = WRITEUP_FIXTURES;
 const matcher = createServiceMatcher(loadAwsCatalog());
 
 function mentionedIn(file: string): string[] {

@@ -7,6 +7,7 @@ import { seedCatalog } from "../../prisma/seed-data/seed";
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
 import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
+import { WRITEUP_FIXTURES } from "../testing/fixtures";
 import { formatIsoDate, formatTime } from "../time/zoned";
 import { splitFrontMatter } from "../writeup/front-matter";
 import { readWriteupText } from "../writeup/input";
@@ -14,7 +15,7 @@ import { MAX_WRITEUP_BYTES } from "../writeup/types";
 import { buildEventWriteup } from "./writeup-export";
 import { applyWriteupImport, defaultApplyInput, planWriteupImport, type ImportActor } from "./writeup-import";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/writeups");
+const FIXTURES = WRITEUP_FIXTURES;
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
 const CASES = [

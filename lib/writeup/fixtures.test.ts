@@ -2,10 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { WRITEUP_FIXTURES } from "../testing/fixtures";
 import { planLines } from "./lost-lines";
 import { lostLines, parseWriteup, type WriteupPlan } from "./parse";
 
-const dir = path.resolve(process.cwd(), "../shared/fixtures/writeups");
+const dir = WRITEUP_FIXTURES;
 const read = (name: string) => fs.readFileSync(path.join(dir, name));
 
 /** Non-empty body lines of the source must equal the plan's, one for one, in order. */

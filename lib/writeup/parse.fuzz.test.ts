@@ -6,10 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { WRITEUP_FIXTURES } from "../testing/fixtures";
 import { hostileStrings } from "../testing/hostile-inputs";
 import { lostLines, parseWriteup, WriteupError } from "./parse";
 
-const dir = path.resolve(process.cwd(), "../shared/fixtures/writeups");
+const dir = WRITEUP_FIXTURES;
 const realLines = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith(".md"))
