@@ -24,7 +24,10 @@ export function pushDraft(key: string): Promise<PushResult> {
     if (!draft) throw new Error(`no draft ${key}`);
     if (draft.conflict) return { status: "conflict", draft };
     if (!draft.dirty) return { status: "idle", draft };
-    if (!draft.pending || draft.pending.body !== draft.body) {
+    // An entry already sent may have been saved with its answer lost: it goes again as it was (the
+    // server acknowledges a replayed op id) and newer text follows on top of it. A fresh op id with
+    // the newer text would meet the user's own saved text as a conflict.
+    if (!draft.pending) {
       draft = { ...draft, pending: { opId: newOpId(), body: draft.body } };
       await db.drafts.put(draft);
     }
@@ -42,6 +45,8 @@ export function pushDraft(key: string): Promise<PushResult> {
     if (res.status === 401) return { status: "signed-out", draft };
     if (res.status >= 500 || res.status === 408 || res.status === 429) return { status: "offline", draft };
     const data = await res.json().catch(() => null);
+    // A 2xx that is not our JSON (a captive portal, a proxy) may or may not have saved: retry later.
+    if (res.ok && !data) return { status: "offline", draft };
     // Re-read: the user may have typed while the request was in flight.
     const latest = (await db.drafts.get(key)) ?? draft;
     if (res.status === 409 && data) {
@@ -49,7 +54,12 @@ export function pushDraft(key: string): Promise<PushResult> {
       await db.drafts.put(next);
       return { status: "conflict", draft: next };
     }
-    if (!res.ok || !data) return { status: "rejected", draft: latest, message: data?.error ?? `HTTP ${res.status}` };
+    if (!res.ok) {
+      // Refused, so nothing was written: the next push sends the text as it is then, under a new op id.
+      const next: Draft = { ...latest, pending: null };
+      await db.drafts.put(next);
+      return { status: "rejected", draft: next, message: data?.error ?? `HTTP ${res.status}` };
+    }
     const next: Draft = { ...latest, noteId: data.noteId, baseVersion: data.version, pending: null, dirty: latest.body !== sent.body };
     await db.drafts.put(next);
     return { status: "saved", draft: next };
@@ -59,5 +69,11 @@ export function pushDraft(key: string): Promise<PushResult> {
 /** Pushes every unsent draft of a user (on load and when the network comes back). */
 export async function flushOutbox(userId: string): Promise<void> {
   const dirty = await draftDb().drafts.where("userId").equals(userId).filter((d) => d.dirty && !d.conflict).toArray();
-  for (const d of dirty) await pushDraft(d.key).catch(() => undefined);
+  for (const d of dirty) {
+    // Twice at most: a replayed entry, then the text typed after it.
+    for (let round = 0; round < 2; round++) {
+      const result = await pushDraft(d.key).catch(() => null);
+      if (result?.status !== "saved" || !result.draft.dirty) break;
+    }
+  }
 }
