@@ -4,21 +4,12 @@ import { assignColumns } from "./columns";
 import { normalizeTalk, type NormalTalk } from "./normalize-talk";
 import { AGENDA_LIMITS, DEFAULT_AGENDA_TIME_ZONE, type AgendaParseOptions, type AgendaPlan, type AgendaProblem } from "./plan";
 import type { RawAgenda } from "./raw";
-import { cleanLine, markupToText, quote } from "./text";
+import { cleanLine, markupToText, quote, slugify } from "./text";
 import { canonicalTimeZone, isIsoDate, isValidTimeZone } from "./time";
 
-const DEFAULT_EVENT_NAME = "Imported agenda";
+export { slugify }; // the one slug helper lives in ./text; write-up import reaches it through here
 
-export function slugify(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-}
+const DEFAULT_EVENT_NAME = "Imported agenda";
 
 /** The file's zone wins (its times were written in it); the caller's is the fallback. */
 function resolveTimeZone(
@@ -104,6 +95,7 @@ export function buildAgendaPlan(raw: RawAgenda, options: AgendaParseOptions = {}
     talks: talks
       .map((t) => ({
         ...(t.guid ? { guid: t.guid } : {}),
+        ...(t.slug ? { slug: t.slug } : {}),
         title: t.title,
         abstract: t.abstract,
         startsAt: t.startsAt,

@@ -9,7 +9,7 @@ import { quote } from "./text";
 
 type Node = Record<string, unknown>;
 
-const LISTS = new Set(["schedule.day", "schedule.day.room", "schedule.day.room.event", "schedule.day.room.event.persons.person"]);
+const LISTS = new Set(["schedule.conference.track", "schedule.day", "schedule.day.room", "schedule.day.room.event", "schedule.day.room.event.persons.person"]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -70,6 +70,8 @@ function readSchedule(schedule: Node): RawAgenda {
     timeZone: nodeText(conference.time_zone_name) ?? nodeText(conference.timezone),
     venue: nodeText(conference.venue),
   };
+  // <track name color/> under <conference> (pretalx, our export): the order and colours of the tracks.
+  raw.tracks = asList(conference.track).map((t) => ({ name: text(t["@_name"]) ?? "", colour: text(t["@_color"]) })).filter((t) => t.name);
   const rooms = new Set<string>();
   for (const [dayIndex, day] of asList(schedule.day).entries()) {
     const date = text(day["@_date"]) ?? "";
@@ -87,6 +89,7 @@ function readSchedule(schedule: Node): RawAgenda {
           where: `${dayWhere}, room ${quote(roomName)}, event ${guid ? quote(guid) : (id ?? eventIndex + 1)}`,
           // Pentabarf files (older FOSDEM) have ids but no guids; the id is just as stable for re-imports.
           guid: guid ?? id,
+          slug: nodeText(event.slug),
           title: nodeText(event.title),
           abstract: abstract?.trim() ? abstract : nodeText(event.description),
           day: date || undefined,

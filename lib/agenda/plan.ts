@@ -50,6 +50,8 @@ export type AgendaTalkLevel = "INTRO" | "INTERMEDIATE" | "ADVANCED" | "EXPERT";
 
 export type AgendaTalk = {
   guid?: string;
+  /** The source's own slug (frab/pretalx/hub), kept so an export can give it back. */
+  slug?: string;
   title: string;
   abstract: string;
   startsAt: Date; // UTC instant

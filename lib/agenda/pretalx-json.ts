@@ -82,6 +82,7 @@ function readConference(conference: z.infer<typeof scheduleJson>["schedule"]["co
         raw.talks.push({
           where: `${dayWhere}, room ${quote(roomName)}, event ${guid ? quote(guid) : eventIndex + 1}`,
           guid,
+          slug: text(event.slug),
           title: text(event.title),
           abstract: abstract?.trim() ? abstract : text(event.description),
           day: date || undefined,

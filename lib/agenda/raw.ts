@@ -7,6 +7,7 @@ export type RawTalk = {
   /** Where in the source, for messages: "line 12", "day 2024-05-17, room 'Room 301', event 4". */
   where: string;
   guid?: string;
+  slug?: string;
   title?: string;
   abstract?: string;
   /** The conference day the source files the talk under (YYYY-MM-DD). */
@@ -17,7 +18,7 @@ export type RawTalk = {
   start?: string;
   /** "HH:MM" (frab, pretalx). */
   duration?: string;
-  /** "HH:MM" on the same date as the start (CSV). */
+  /** "HH:MM" on the same date as the start (CSV), or an ISO date-time (schedule v2). */
   end?: string;
   /** ISO date-time at which the source's day begins: earlier clock times belong to the next date (CCC nights). */
   dayStart?: string;

@@ -38,9 +38,10 @@ export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { 
     if (minutes === null) return { error: `has an invalid duration '${raw.duration.trim()}'; expected HH:MM` };
     endsAt = new Date(startsAt.getTime() + minutes * 60_000);
   } else if (raw.end !== undefined && raw.end.trim() !== "") {
-    const clock = parseClockTime(raw.end);
-    if (clock === null) return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM` };
-    endsAt = zonedInstant(baseDate ?? localDate(startsAt, timeZone), clock, timeZone);
+    const endInstant = parseIsoDateTime(raw.end, timeZone);
+    const clock = endInstant ? null : parseClockTime(raw.end);
+    if (!endInstant && clock === null) return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM or an ISO date-time` };
+    endsAt = endInstant ?? zonedInstant(baseDate ?? localDate(startsAt, timeZone), clock!, timeZone);
   } else return { error: raw.end !== undefined ? "has no end time" : "has no duration" };
 
   if (endsAt <= startsAt) {

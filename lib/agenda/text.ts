@@ -69,3 +69,15 @@ export function quote(text: string, max = 60): string {
   const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
   return `'${t}'`;
 }
+
+/** Lower-case ASCII words joined by dashes, at most 60 characters: event slugs, export slugs. */
+export function slugify(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}

@@ -8,7 +8,7 @@
 // Slots, tracks, days and speakers left without talks are removed; the event's name and series are
 // never overwritten by a re-import (admins may have edited them), its dates, zone and venue are.
 import { randomUUID } from "node:crypto";
-import { slugify } from "../agenda/build-plan";
+import { slugify } from "../agenda/text";
 import { diffAgendaTalks } from "../agenda/diff";
 import { agendaErrors, agendaWarnings, type AgendaPlan, type AgendaProblem, type AgendaSnapshot, type AgendaSnapshotTalk, type AgendaTalk } from "../agenda/plan";
 import { localDate, zonedInstant } from "../agenda/time";
