@@ -6,7 +6,8 @@ export type AppErrorCode =
   | "INVALID" // 422
   | "CONFLICT" // 409
   | "TOO_MANY" // 429
-  | "TOO_LARGE"; // 413
+  | "TOO_LARGE" // 413
+  | "UNSUPPORTED_MEDIA"; // 415
 
 export class AppError extends Error {
   constructor(
@@ -28,6 +29,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   TOO_MANY: 429,
   TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
 };
 
 export function isAppError(e: unknown): e is AppError {

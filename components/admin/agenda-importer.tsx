@@ -31,7 +31,7 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
     setError(null);
     setProgress(0);
     try {
-      const res = await uploadWithProgress(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress);
+      const res = await uploadWithProgress(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress, "application/octet-stream");
       if (res.body.preview) setPreview(res.body.preview as Preview);
       if (res.status >= 400) setError(t("failed", { message: String(res.body.error ?? res.status) }));
       else if (res.body.summary) setSummary(res.body.summary as Summary);

@@ -9,7 +9,10 @@ export function pageCsp(nonce: string, { dev = false }: { dev?: boolean } = {}):
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    // Slide photos and diagrams linked in notes live on other https hosts. Loading them (with
+    // no referrer, see the Markdown renderer) is a deliberate choice over an image proxy, which
+    // would make this server fetch any URL a member writes (request forgery into our network).
+    "img-src 'self' blob: data: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self'",

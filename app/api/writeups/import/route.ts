@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { applyWriteupImport, planWriteupImport } from "@/lib/data/writeup-import";
 import { AppError } from "@/lib/errors";
-import { parseOrThrow, readJsonBody, route } from "@/lib/http";
+import { assertUploadType, parseOrThrow, readBodyBytes, readJsonBody, route } from "@/lib/http";
 import { writeupApplyInput, writeupPreviewOptions } from "@/lib/validations/writeups";
 import { MAX_WRITEUP_BYTES } from "@/lib/writeup/types";
 
@@ -21,7 +21,7 @@ export const POST = route(async (req: Request) => {
   const user = await requireUser();
   const url = new URL(req.url);
   if (parseOrThrow(mode, url.searchParams.get("mode") ?? undefined) === "apply") {
-    // The source (≤ 256 KB) plus its edited copy per section, as JSON.
+    // The source (≤ 1 MB) plus its edited copy per section, as JSON.
     const input = parseOrThrow(writeupApplyInput, await readJsonBody(req, 3 * MAX_WRITEUP_BYTES + 64 * 1024));
     const summary = await applyWriteupImport(db, user, input);
     return Response.json({ summary }, { status: 201 });
@@ -31,11 +31,9 @@ export const POST = route(async (req: Request) => {
     timeZone: url.searchParams.get("timeZone") || undefined,
     eventId: url.searchParams.get("eventId") || undefined,
   });
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  assertUploadType(req);
   const tooLarge = (bytes: number) => new AppError("TOO_LARGE", `The write-up is ${kb(bytes)} KB; the limit is ${kb(MAX_WRITEUP_BYTES)} KB.`, { source: ["TOO_LARGE"] }, { code: "TOO_LARGE" });
-  if (declared > MAX_WRITEUP_BYTES) throw tooLarge(declared);
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_WRITEUP_BYTES) throw tooLarge(bytes.byteLength);
+  const bytes = await readBodyBytes(req, MAX_WRITEUP_BYTES, tooLarge);
   const preview = await planWriteupImport(db, user, bytes, options);
   return Response.json({ preview });
 });

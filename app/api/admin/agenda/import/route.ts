@@ -6,7 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview } from "@/lib/data/agenda-import";
 import { AppError } from "@/lib/errors";
-import { parseOrThrow, route } from "@/lib/http";
+import { assertUploadType, decodeUtf8, parseOrThrow, readBodyBytes, route } from "@/lib/http";
 import { agendaImportOptions } from "@/lib/validations/agenda";
 
 export const dynamic = "force-dynamic";
@@ -22,16 +22,9 @@ export const POST = route(async (req: Request) => {
   const url = new URL(req.url);
   const { filename, mode } = parseOrThrow(query, { filename: url.searchParams.get("filename") ?? "", mode: url.searchParams.get("mode") ?? undefined });
   const options = parseOrThrow(agendaImportOptions, { eventSlug: url.searchParams.get("event") || undefined, timeZone: url.searchParams.get("timeZone") || undefined });
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_AGENDA_BYTES) throw new AppError("TOO_LARGE", oversizeMessage(declared));
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_AGENDA_BYTES) throw new AppError("TOO_LARGE", oversizeMessage(bytes.byteLength));
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("INVALID", "The file is not valid UTF-8 text.");
-  }
+  assertUploadType(req);
+  const bytes = await readBodyBytes(req, MAX_AGENDA_BYTES, (n) => new AppError("TOO_LARGE", oversizeMessage(n)));
+  const text = decodeUtf8(bytes, "The file is not valid UTF-8 text.");
   const target = options.eventSlug ? await findImportTarget(db, options.eventSlug) : null;
   const plan = parseAgenda(filename, text, { timeZone: options.timeZone ?? target?.timeZone });
   const existing = target ? await loadAgendaSnapshot(db, target.id) : null;
