@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import type { NoteSaveInput } from "../validations/notes";
+import { trySaveExistingNote } from "./note-save-fast";
 
 export type SaveResult =
   | { status: "saved"; noteId: string; version: number; duplicate?: boolean }
@@ -27,6 +28,10 @@ async function conflictWith(tx: Tx | Db, noteId: string): Promise<SaveResult> {
  * save against an older version never overwrites, it returns the server's text instead.
  */
 export async function saveNote(db: Db, authorId: string, input: NoteSaveInput): Promise<SaveResult> {
+  if (input.noteId) {
+    const version = await trySaveExistingNote(db, { noteId: input.noteId, authorId, baseVersion: input.baseVersion, body: input.body, opId: input.opId });
+    if (version !== null) return { status: "saved", noteId: input.noteId, version };
+  }
   const replay = await db.noteRevision.findFirst({ where: { clientOpId: input.opId, note: { authorId } }, select: { noteId: true, version: true } });
   if (replay) return { status: "saved", noteId: replay.noteId, version: replay.version, duplicate: true };
 
