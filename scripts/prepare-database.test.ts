@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { createPrismaClient } from "../lib/db-client";
+import { freshTestDatabase } from "../lib/testing/databases";
 import { DEMO_ACCOUNTS, DEMO_EVENT } from "../prisma/seed-data/seed";
 import { prepareDatabase } from "./prepare-database";
 
@@ -19,12 +17,10 @@ async function counts(url: string) {
 }
 
 describe("first start and second start (npm start's database step)", () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "summit-start-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   for (const provider of ["sqlite", "postgres"] as const) {
-    it(`migrates and seeds an empty database, then changes nothing on a second run [${provider}]`, async () => {
-      const url = provider === "sqlite" ? `file:${path.join(dir, "fresh.db")}` : inject("postgresUrl");
+    it(`migrates and seeds an empty database, then changes nothing on a second run [${provider}]`, { timeout: 180_000 }, async () => {
+      const { url, drop } = await freshTestDatabase(provider, { unmigrated: true });
+      onTestFinished(drop);
       await prepareDatabase(url, quiet);
       const first = await counts(url);
       expect(first.services).toBeGreaterThanOrEqual(200);

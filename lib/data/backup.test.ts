@@ -1,45 +1,16 @@
 // Backup → empty instance → restore → backup again, on SQLite and PostgreSQL: the two files are equal.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Client } from "pg";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedCatalog } from "../../prisma/seed-data/seed";
 import { createPrismaClient, type Db } from "../db-client";
 import { AppError } from "../errors";
-import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
-import { migrateDatabase } from "../testing/migrate";
+import { describeEachDatabase, freshTestDatabase, uniqueSuffix } from "../testing/databases";
 import { exportInstance, exportUser, restoreBackup, TABLE_ORDER, type Backup } from "./backup";
 
-/** A freshly migrated, empty database of the same provider; dropped after the file. */
+/** A freshly migrated, empty database of the same provider (a copy of the run's template); dropped after the file. */
 async function freshDatabase(provider: "sqlite" | "postgres"): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (provider === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "summit-restore-"));
-    const url = `file:${path.join(dir, "restore.db")}`;
-    migrateDatabase(url);
-    const db = createPrismaClient(url);
-    return { db, drop: async () => (await db.$disconnect(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const server = new URL(inject("postgresUrl"));
-  const name = `summit_restore_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  migrateDatabase(url.toString());
-  const db = createPrismaClient(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      const c = new Client({ connectionString: server.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const fresh = await freshTestDatabase(provider);
+  const db = createPrismaClient(fresh.url);
+  return { db, drop: async () => (await db.$disconnect(), await fresh.drop()) };
 }
 
 /** Every kind of row the app writes, with odd text (Korean, quotes, NUL-free control characters, long). */

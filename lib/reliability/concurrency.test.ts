@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "../db-client";
-import { uniqueSuffix } from "../testing/databases";
+import { testDatabaseUrl, uniqueSuffix } from "../testing/databases";
 import { freePort } from "../testing/throwaway-postgres";
 import { BENCH_PASSWORD, seedBenchData, signInCookie, startAppServer } from "../../scripts/bench/harness";
 import { prepareDatabase } from "../../scripts/prepare-database";
@@ -34,7 +34,7 @@ for (const provider of ["sqlite", "postgres"] as const) {
         url = `file:${path.join(tmp, "concurrency.db")}`;
         await prepareDatabase(url, { log: () => undefined });
       } else {
-        url = inject("postgresUrl");
+        url = testDatabaseUrl("postgres");
       }
       db = createPrismaClient(url);
       // Users 0..49 own one note each; the shared note (writer 50) belongs to user 0 as well.

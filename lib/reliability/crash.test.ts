@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "../db-client";
 import { freePort } from "../testing/throwaway-postgres";
-import { uniqueSuffix } from "../testing/databases";
+import { testDatabaseUrl, uniqueSuffix } from "../testing/databases";
 import { BENCH_PASSWORD, seedBenchData, signInCookie, startAppServer } from "../../scripts/bench/harness";
 import { prepareDatabase } from "../../scripts/prepare-database";
 import { opId, postSave, RELIABILITY_DIST_DIR, SKIP_REASON } from "./harness";
@@ -34,7 +34,7 @@ for (const provider of ["sqlite", "postgres"] as const) {
         url = `file:${path.join(tmp, "crash.db")}`;
         await prepareDatabase(url, { log: () => undefined });
       } else {
-        url = inject("postgresUrl");
+        url = testDatabaseUrl("postgres");
       }
       db = createPrismaClient(url);
       const data = await seedBenchData(db, { prefix: `crash${uniqueSuffix()}`, users: 3, writers: WRITERS, tracks: 1, slots: 1 });

@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Client } from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../db-client";
-import { uniqueSuffix } from "../testing/databases";
+import { testPostgresServerUrl, uniqueSuffix } from "../testing/databases";
 import { sqliteSearch } from "./sqlite-search";
 import { planQuery } from "./query";
 
@@ -73,7 +73,7 @@ describe("search migration on a database with data", () => {
   });
 
   it("creates the PostgreSQL trigram index over existing rows", async () => {
-    const server = new URL(inject("postgresUrl"));
+    const server = new URL(testPostgresServerUrl());
     const name = `summit_search_mig_${uniqueSuffix()}`;
     const admin = new Client({ connectionString: server.toString() });
     await admin.connect();
