@@ -10,6 +10,7 @@ import { MAX_AGENDA_BYTES, type AgendaProblem } from "../lib/agenda/plan";
 import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview, type AgendaImportSummary } from "../lib/data/agenda-import";
 import { createPrismaClient } from "../lib/db-client";
 import { agendaImportOptions } from "../lib/validations/agenda";
+import { migrateForCli } from "./migrate-database";
 
 const USAGE = "usage: npx tsx scripts/agenda-import.ts <file> [--event <slug>] [--time-zone Area/City] [--dry-run]";
 const OPTION_ERRORS: Record<string, string> = {
@@ -64,6 +65,7 @@ async function main() {
   const args = readArguments();
   if (!args) return console.log(USAGE);
   const text = await readAgendaFile(args.file);
+  await migrateForCli("agenda-import");
   const db = createPrismaClient();
   try {
     const target = args.eventSlug ? await findImportTarget(db, args.eventSlug) : null;

@@ -30,6 +30,8 @@ async function main() {
   if (v.locale !== "ko" && v.locale !== "en") throw new UsageError("--locale must be ko or en");
   const { createPrismaClient } = await import("../lib/db-client");
   const { buildEventWriteup } = await import("../lib/data/writeup-export");
+  const { migrateForCli } = await import("./migrate-database");
+  await migrateForCli("writeup-export");
   const db = createPrismaClient();
   try {
     const user = await db.user.findUnique({ where: { email: v.user.trim().toLowerCase() }, select: { id: true, disabledAt: true } });

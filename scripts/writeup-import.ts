@@ -13,6 +13,7 @@ import { isAppError } from "../lib/errors";
 import { applyWriteupImport, defaultApplyInput, planWriteupImport } from "../lib/data/writeup-import";
 import { writeupApplyInput, writeupPreviewOptions } from "../lib/validations/writeups";
 import { MAX_WRITEUP_BYTES } from "../lib/writeup/types";
+import { migrateForCli } from "./migrate-database";
 
 const USAGE = "usage: npm run writeup:import -- <file.md> --user <email> [--date YYYY-MM-DD] [--name NAME] [--event SLUG | --new-event] [--time-zone Area/City] [--dry-run]";
 
@@ -53,6 +54,7 @@ async function main() {
   if (!info?.isFile()) throw new UsageError(`cannot read '${args.file}': no such file`);
   if (info.size > MAX_WRITEUP_BYTES) throw new Error(`'${args.file}' is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_WRITEUP_BYTES / 1024 / 1024} MB. Nothing was imported.`);
   const bytes = new Uint8Array(await readFile(args.file));
+  await migrateForCli("writeup-import");
   const db = createPrismaClient();
   try {
     const user = await db.user.findUnique({ where: { email: args.user.trim().toLowerCase() }, select: { id: true, role: true, disabledAt: true } });

@@ -1,13 +1,14 @@
 // Matches an incoming plan's talks with the stored ones, so a re-import updates talks in place
 // (their notes, stars and claims point at Talk.id and must stay attached).
 import type { AgendaSnapshotTalk, AgendaTalk } from "./plan";
+import { talkScheduleGuid } from "./schedule-ids";
 
 export type TalkMatch<E extends AgendaSnapshotTalk> = {
   planned: AgendaTalk;
   existing: E;
   /** Time, day or track changed. */
   moved: boolean;
-  /** Title, abstract, speakers, level or guid changed. */
+  /** Title, abstract, speakers, level, slug or guid changed (a file without levels or slugs keeps the stored ones). */
   changed: boolean;
 };
 
@@ -27,20 +28,32 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+export type DiffOptions = {
+  /**
+   * The stored event's key (its slug, see schedule-ids.ts eventKey). With it, a guid also matches
+   * the UUID our exports give the stored talk, so re-importing an export changes nothing.
+   */
+  eventKey?: string;
+};
+
 /**
- * Matching, in order of trust: the guid; the guid against a stored talk's id (our own export of a
- * talk that had no guid); last the exact title, when the title is unique on both sides and one of
- * the two has no guid (a CSV re-import of a frab agenda, or the other way round). Two talks that
- * both have guids, different ones, are never paired by title.
+ * Matching, in order of trust: the guid; the UUID our export gave the stored talk (with
+ * `eventKey`); the guid against a stored talk's id (exports before those UUIDs); last the exact
+ * title, when the title is unique on both sides and one of the two has no guid (a CSV re-import of
+ * a frab agenda, or the other way round). Two talks that both have guids, different ones, are
+ * never paired by title.
  */
-export function diffAgendaTalks<E extends AgendaSnapshotTalk>(planned: AgendaTalk[], existing: E[]): AgendaTalkDiff<E> {
+export function diffAgendaTalks<E extends AgendaSnapshotTalk>(planned: AgendaTalk[], existing: E[], { eventKey }: DiffOptions = {}): AgendaTalkDiff<E> {
   const free = new Set(existing);
   const byGuid = new Map(existing.filter((e) => e.guid).map((e) => [e.guid!, e]));
+  const scheduleGuid = (t: { guid?: string; id?: string }) => (eventKey === undefined ? null : talkScheduleGuid(eventKey, t));
+  const byScheduleGuid = new Map(existing.map((e) => [scheduleGuid(e), e]).filter((entry): entry is [string, E] => entry[0] !== null));
   const byId = new Map(existing.filter((e) => e.id).map((e) => [e.id!, e]));
+  const sameGuid = (p: AgendaTalk, e: E) => p.guid === undefined || p.guid === e.guid || (scheduleGuid({ guid: p.guid }) ?? p.guid) === scheduleGuid(e);
   const pairs: [AgendaTalk, E][] = [];
   const unmatched: AgendaTalk[] = [];
   for (const talk of planned) {
-    const found = talk.guid ? (byGuid.get(talk.guid) ?? byId.get(talk.guid)) : undefined;
+    const found = talk.guid ? (byGuid.get(talk.guid) ?? byScheduleGuid.get(scheduleGuid({ guid: talk.guid })!) ?? byId.get(talk.guid)) : undefined;
     if (found && free.has(found)) {
       free.delete(found);
       pairs.push([talk, found]);
@@ -63,8 +76,9 @@ export function diffAgendaTalks<E extends AgendaSnapshotTalk>(planned: AgendaTal
     changed:
       p.title !== e.title ||
       p.abstract !== e.abstract ||
-      (p.level ?? null) !== (e.level ?? null) ||
-      (p.guid !== undefined && p.guid !== e.guid) ||
+      (p.level !== undefined && p.level !== e.level) ||
+      (p.slug !== undefined && e.slug !== undefined && p.slug !== e.slug) ||
+      !sameGuid(p, e) ||
       !sameList(p.speakers, e.speakers),
   }));
   return { added, matched, removed: existing.filter((e) => free.has(e)) };

@@ -1,125 +1,124 @@
-// Agenda exporters: frab schedule XML, pretalx/c3voc schedule JSON and iCalendar. Pure: they read
-// an AgendaSnapshot (see loadAgendaSnapshot) and return text. Our parsers read both frab formats
-// back to the same days, tracks and talks.
+// Agenda exporters: frab schedule XML, c3voc schedule JSON and iCalendar. Pure: they read an
+// AgendaSnapshot (see loadAgendaSnapshot) and return text. The XML and JSON pass the c3voc
+// validators (lib/agenda/validators: schedule.xml.xsd, schema.json; tested in export.test.ts),
+// and our parsers read both back to the same days, tracks and talks.
 import { XMLBuilder } from "fast-xml-parser";
 import ical from "ical-generator";
-import { slugify } from "./build-plan";
 import type { AgendaSnapshot, AgendaSnapshotTalk } from "./plan";
-import { durationMinutes, guidsFor, layoutByDay, type DayGroup } from "./snapshot-layout";
+import { isJsonTimeZoneName } from "./schedule-ids";
+import { buildScheduleModel, type ScheduleExportOptions, type ScheduleTalk } from "./schedule-model";
+import { durationMinutes } from "./snapshot-layout";
 import { formatDuration, localIsoDateTime, localTime } from "./time";
 
+export type { ScheduleExportOptions } from "./schedule-model";
+
 const GENERATOR = "Summit Notes";
+const SCHEDULE_VERSION = "1.0";
 
-function dayBounds(day: DayGroup, timeZone: string): { start?: string; end?: string } {
-  if (!day.talks.length) return {};
-  const start = Math.min(...day.talks.map((t) => t.startsAt.getTime()));
-  const end = Math.max(...day.talks.map((t) => t.endsAt.getTime()));
-  return { start: localIsoDateTime(new Date(start), timeZone), end: localIsoDateTime(new Date(end), timeZone) };
-}
-
-function talkFields(agenda: AgendaSnapshot, talk: AgendaSnapshotTalk, id: number, room: string) {
+/** The fields both formats share, in the names both use. */
+function talkFields(agenda: AgendaSnapshot, t: ScheduleTalk, room: string) {
   const tz = agenda.event.timeZone;
+  const { talk } = t;
   return {
     date: localIsoDateTime(talk.startsAt, tz),
     start: localTime(talk.startsAt, tz),
     duration: formatDuration(durationMinutes(talk)),
     room,
-    slug: `${agenda.event.slug ?? slugify(agenda.event.name)}-${id}`,
+    slug: t.slug,
+    url: t.url,
     title: talk.title,
     subtitle: "",
-    track: talk.track ?? "",
     type: talk.track === null ? "plenary" : "talk",
-    language: "",
     abstract: talk.abstract,
     description: "",
   };
 }
 
-export function exportFrabXml(agenda: AgendaSnapshot): string {
-  const guids = guidsFor(agenda);
-  let id = 0;
-  const days = layoutByDay(agenda).map((day) => {
-    const { start, end } = dayBounds(day, agenda.event.timeZone);
-    return {
-      "@_index": day.index,
-      "@_date": day.date,
-      ...(start ? { "@_start": start, "@_end": end } : {}),
-      room: day.rooms.map((group) => ({
-        "@_name": group.room,
-        event: group.talks.map((talk) => ({
-          "@_guid": guids.get(talk),
-          "@_id": ++id,
-          ...talkFields(agenda, talk, id, group.room),
-          persons: { person: talk.speakers.map((name) => ({ "#text": name })) },
-        })),
-      })),
-    };
-  });
+export function exportFrabXml(agenda: AgendaSnapshot, options: ScheduleExportOptions): string {
+  const model = buildScheduleModel(agenda, options);
   const { event } = agenda;
   const doc = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     schedule: {
       generator: { "@_name": GENERATOR },
-      version: "1.0",
+      version: SCHEDULE_VERSION,
       conference: {
-        acronym: event.slug ?? slugify(event.name),
+        acronym: model.acronym,
         title: event.name,
         start: event.startDate,
         end: event.endDate,
-        days: days.length,
+        days: model.days.length,
         timeslot_duration: "00:05",
         time_zone_name: event.timeZone,
-        ...(event.venue ? { venue: event.venue } : {}),
+        url: model.url,
+        track: model.tracks.map((t) => ({ "@_name": t.name, ...(t.colour ? { "@_color": t.colour } : {}), ...(t.slug ? { "@_slug": t.slug } : {}) })),
       },
-      day: days,
+      day: model.days.map((day) => ({
+        "@_index": day.index,
+        "@_date": day.date,
+        "@_start": day.start,
+        "@_end": day.end,
+        room: day.rooms.map((room) => ({
+          "@_name": room.name,
+          "@_guid": room.guid,
+          event: room.talks.map((t) => ({
+            "@_guid": t.guid,
+            "@_id": t.id,
+            ...talkFields(agenda, t, room.name),
+            track: t.talk.track ?? "",
+            persons: { person: t.persons.map((p) => ({ "@_id": p.id, "@_guid": p.guid, "#text": p.name })) },
+          })),
+        })),
+      })),
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
   return builder.build(doc) as string;
 }
 
-export function exportPretalxJson(agenda: AgendaSnapshot): string {
-  const guids = guidsFor(agenda);
+export function exportPretalxJson(agenda: AgendaSnapshot, options: ScheduleExportOptions): string {
+  const model = buildScheduleModel(agenda, options);
   const { event } = agenda;
-  let id = 0;
-  const layout = layoutByDay(agenda);
-  const roomNames = [...new Set(layout.flatMap((d) => d.rooms.map((r) => r.room)))];
+  const tz = event.timeZone;
   const schedule = {
     $schema: "https://c3voc.de/schedule/schema.json",
     generator: { name: GENERATOR },
     schedule: {
-      version: "1.0",
+      version: SCHEDULE_VERSION,
       conference: {
-        acronym: event.slug ?? slugify(event.name),
+        acronym: model.acronym,
         title: event.name,
         start: event.startDate,
         end: event.endDate,
-        daysCount: layout.length,
+        daysCount: model.days.length,
         timeslot_duration: "00:05",
-        time_zone_name: event.timeZone,
-        ...(event.venue ? { venue: event.venue } : {}),
-        rooms: roomNames.map((name) => ({ name })),
-        tracks: [...agenda.tracks].sort((a, b) => a.position - b.position).map((t) => ({ name: t.name, ...(t.colour ? { color: t.colour } : {}) })),
-        days: layout.map((day) => {
-          const { start, end } = dayBounds(day, event.timeZone);
-          const rooms: Record<string, unknown[]> = {};
-          for (const group of day.rooms) {
-            const list = (rooms[group.room] ??= []);
-            for (const talk of group.talks) {
-              list.push({
-                guid: guids.get(talk),
-                id: ++id,
-                ...talkFields(agenda, talk, id, group.room),
-                track: talk.track, // pretalx writes null for "no track"
-                ...(talk.level ? { level: talk.level } : {}),
-                persons: talk.speakers.map((name) => ({ public_name: name })),
+        // The schema's pattern refuses some real zones (Etc/GMT-9); the dates carry offsets anyway.
+        ...(isJsonTimeZoneName(tz) ? { time_zone_name: tz } : {}),
+        url: model.url,
+        rooms: model.rooms,
+        tracks: model.tracks.map((t) => ({ name: t.name, ...(t.slug ? { slug: t.slug } : {}), ...(t.colour ? { color: t.colour } : {}) })),
+        days: model.days.map((day) => ({
+          index: day.index,
+          date: day.date,
+          day_start: day.start,
+          day_end: day.end,
+          rooms: Object.fromEntries(
+            day.rooms.map((room) => [
+              room.name,
+              room.talks.map((t) => ({
+                guid: t.guid,
+                id: t.id,
+                ...talkFields(agenda, t, room.name),
+                end: localIsoDateTime(t.talk.endsAt, tz),
+                track: t.talk.track, // null: a plenary, in no track
+                language: null,
+                persons: t.persons.map((p) => ({ id: p.id, guid: p.guid, public_name: p.name })),
                 links: [],
                 attachments: [],
-              });
-            }
-          }
-          return { index: day.index, date: day.date, ...(start ? { day_start: start, day_end: end } : {}), rooms };
-        }),
+              })),
+            ]),
+          ),
+        })),
       },
     },
   };

@@ -1,7 +1,7 @@
 // One raw talk → checked, plain-text fields and UTC times, reporting every problem it has.
 import { AGENDA_LIMITS, type AgendaProblem, type AgendaTalkLevel } from "./plan";
 import { talkLabel, type RawTalk } from "./raw";
-import { isScheduleSlug } from "./schedule-ids";
+import { isExportableSlug } from "./schedule-ids";
 import { resolveTalkTimes } from "./talk-times";
 import { cleanLine, containsMarkup, looksLikeScript, markupToText, quote } from "./text";
 
@@ -67,7 +67,7 @@ export function normalizeTalk(raw: RawTalk, timeZone: string, report: (p: Agenda
   const guid = cleanLine(raw.guid) || undefined;
   if (guid && guid.length > AGENDA_LIMITS.guid) error(`${label} has a guid of ${guid.length} characters; the limit is ${AGENDA_LIMITS.guid}.`);
 
-  // A slug is optional metadata for exports: one that is not a plain slug is dropped, not an error.
+  // A slug is optional metadata for exports: one the validators would refuse is dropped, not an error.
   const slug = cleanLine(raw.slug) || undefined;
 
   const room = plainName(raw.room) || undefined;
@@ -93,5 +93,5 @@ export function normalizeTalk(raw: RawTalk, timeZone: string, report: (p: Agenda
 
   if (!ok || "error" in times) return null;
   const plenary = PLENARY.test(cleanLine(raw.type)) || (track !== undefined && PLENARY.test(track)) || (!track && !room);
-  return { where: raw.where, guid, ...(slug && isScheduleSlug(slug) ? { slug } : {}), title, abstract, ...times, room, track: plenary ? undefined : track, plenary, speakers, level };
+  return { where: raw.where, guid, ...(slug && isExportableSlug(slug) ? { slug } : {}), title, abstract, ...times, room, track: plenary ? undefined : track, plenary, speakers, level };
 }

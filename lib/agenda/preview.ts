@@ -2,6 +2,7 @@
 // --dry-run show. Pure: the caller loads the stored agenda (loadAgendaSnapshot) if there is one.
 import { diffAgendaTalks } from "./diff";
 import { agendaErrors, agendaWarnings, type AgendaPlan, type AgendaProblem, type AgendaSnapshot } from "./plan";
+import { eventKey } from "./schedule-ids";
 
 export type PreviewTalk = { guid?: string; title: string; startsAt: Date; endsAt: Date; track: string | null };
 export type MovedTalk = PreviewTalk & { from: { startsAt: Date; endsAt: Date; track: string | null } };
@@ -42,7 +43,7 @@ export function planToPreview(plan: AgendaPlan, existing?: AgendaSnapshot | null
     canApply: errors.length === 0,
   };
   if (!existing) return preview;
-  const diff = diffAgendaTalks(plan.talks, existing.talks);
+  const diff = diffAgendaTalks(plan.talks, existing.talks, { eventKey: eventKey(existing.event) });
   return {
     ...preview,
     changes: {

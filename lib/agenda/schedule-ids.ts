@@ -29,14 +29,12 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** A source slug worth keeping: what the JSON schema accepts, of a sane length. */
-export function isScheduleSlug(value: string): boolean {
-  return value.length <= MAX_SLUG && JSON_SLUG.test(value);
-}
-
-/** A slug both validators accept (the XSD's pattern is stricter than the JSON schema's). */
+/**
+ * A slug both validators accept (the XSD's pattern is stricter than the JSON schema's), of a sane
+ * length: only such a source slug is kept, since any other would be replaced on export anyway.
+ */
 export function isExportableSlug(value: string): boolean {
-  return isScheduleSlug(value) && XML_SLUG.test(value);
+  return value.length <= MAX_SLUG && JSON_SLUG.test(value) && XML_SLUG.test(value);
 }
 
 export function isJsonTimeZoneName(timeZone: string): boolean {

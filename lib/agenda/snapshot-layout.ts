@@ -1,6 +1,6 @@
 // How the exporters walk a snapshot: day by day, room by room in column order. Both frab formats
 // nest talks under day → room, so they share this walk.
-import { compareTalks, slugify } from "./build-plan";
+import { compareTalks } from "./build-plan";
 import type { AgendaSnapshot, AgendaSnapshotTalk, AgendaTrack } from "./plan";
 
 export const PLENARY_ROOM = "Plenary";
@@ -33,12 +33,6 @@ export function layoutByDay(agenda: AgendaSnapshot): DayGroup[] {
     const rooms = [...new Set([...talks.map(roomOf).filter((r) => !columnRooms.includes(r)), ...columnRooms])];
     return { index: i + 1, date, talks, rooms: rooms.map((room) => ({ room, talks: talks.filter((t) => roomOf(t) === room) })) };
   });
-}
-
-/** A guid for every talk: its own, else its database id, else a stable one from the event and its place. */
-export function guidsFor(agenda: AgendaSnapshot): Map<AgendaSnapshotTalk, string> {
-  const prefix = agenda.event.slug ?? (slugify(agenda.event.name) || "event");
-  return new Map(agenda.talks.map((t, i) => [t, t.guid ?? t.id ?? `${prefix}-talk-${i + 1}`]));
 }
 
 export function durationMinutes(talk: AgendaSnapshotTalk): number {

@@ -1,7 +1,8 @@
 // Agenda fixtures for the tests (not shipped code): a realistic frab schedule of 100+ talks over
 // several days and rooms, with a plenary keynote each morning, Korean titles and HTML abstracts.
 // Everything is derived from the options, so tests can state the expected numbers exactly.
-import type { AgendaPlan } from "./plan";
+import type { AgendaPlan, AgendaSnapshot } from "./plan";
+import { eventKey, talkScheduleGuid } from "./schedule-ids";
 
 export type FixtureTalk = {
   guid: string;
@@ -212,5 +213,24 @@ export function agendaEssentials(agenda: Pick<AgendaPlan, "days" | "tracks" | "t
     talks: [...agenda.talks]
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.guid ?? "").localeCompare(b.guid ?? ""))
       .map((t) => ({ guid: t.guid, title: t.title, abstract: t.abstract, startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString(), day: t.day, track: t.track, speakers: t.speakers })),
+  };
+}
+
+/**
+ * What import → export → import must keep of a stored agenda: days, tracks (with colours) and each
+ * talk's times, title, abstract, speakers, level and guid, the guid as the schedule exports write it
+ * (its own UUID, else the UUIDv5 of its non-UUID guid or of its id; see schedule-ids.ts). Levels
+ * are not in schedule XML/JSON: a copy made from an export has none (`withLevels: false`).
+ */
+export function scheduleEssentials(agenda: AgendaSnapshot, { withLevels = true } = {}) {
+  const key = eventKey(agenda.event);
+  const talks = agenda.talks.map((t) => ({
+    guid: talkScheduleGuid(key, t), title: t.title, abstract: t.abstract, startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString(), day: t.day, track: t.track, speakers: t.speakers, ...(withLevels ? { level: t.level ?? null } : {}),
+  }));
+  return {
+    days: agenda.days.map((d) => d.date),
+    // A room named like its track is how exports write a track without a room (the layout is the same).
+    tracks: agenda.tracks.map((t) => ({ name: t.name, room: t.room === t.name ? undefined : t.room, position: t.position, colour: t.colour })),
+    talks: talks.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.guid ?? "").localeCompare(b.guid ?? "")),
   };
 }

@@ -47,7 +47,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
       talks: {
         orderBy: [{ startsAt: "asc" }, { title: "asc" }],
         select: {
-          id: true, title: true, abstract: true, level: true, startsAt: true, endsAt: true, externalGuid: true, slotId: true, trackId: true,
+          id: true, title: true, abstract: true, level: true, startsAt: true, endsAt: true, externalGuid: true, externalSlug: true, slotId: true, trackId: true,
           track: { select: { name: true, room: true } },
           slot: { select: { day: { select: { date: true } } } },
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
@@ -67,9 +67,10 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
     },
     days: event.days,
     tracks: event.tracks.map((t) => ({ name: t.name, ...(t.room ? { room: t.room } : {}), colour: t.colour, position: t.position })),
-    talks: event.talks.map(({ _count, track, slot, speakers, externalGuid, level, ...t }) => ({
+    talks: event.talks.map(({ _count, track, slot, speakers, externalGuid, externalSlug, level, ...t }) => ({
       ...t,
       ...(externalGuid ? { guid: externalGuid } : {}),
+      ...(externalSlug ? { slug: externalSlug } : {}),
       ...(level ? { level } : {}),
       day: slot?.day.date ?? localDate(t.startsAt, tz),
       track: track?.name ?? null,
@@ -181,7 +182,9 @@ async function ensureTracks(tx: Tx, eventId: string, plan: AgendaPlan) {
   let updated = 0;
   for (const t of plan.tracks) {
     const found = existing.get(t.name);
-    const data = { room: t.room ?? null, position: t.position, colour: t.colour ?? found?.colour ?? TRACK_COLOURS[t.position % TRACK_COLOURS.length] };
+    // Exports write a track without a room under the track's name; reading that back is not a new room.
+    const room = found && found.room === null && t.room === t.name ? null : (t.room ?? null);
+    const data = { room, position: t.position, colour: t.colour ?? found?.colour ?? TRACK_COLOURS[t.position % TRACK_COLOURS.length] };
     if (!found) missing.push({ eventId, name: t.name, ...data });
     else if (found.room !== data.room || found.position !== data.position || found.colour !== data.colour) {
       await tx.track.update({ where: { id: found.id }, data });
@@ -218,7 +221,7 @@ async function applyInTransaction(tx: Tx, plan: AgendaPlan, slug: string | undef
   const event = await upsertEvent(tx, plan, slug);
   const eventId = event.id;
   const stored = event.created ? [] : (await readAgenda(tx, { id: eventId }))!.talks;
-  const diff = diffAgendaTalks(plan.talks, stored);
+  const diff = diffAgendaTalks(plan.talks, stored, { eventKey: event.slug });
 
   const dates = [...new Set([...plan.days.map((d) => d.date), ...plan.talks.map((t) => t.day)])];
   const days = await ensureDays(tx, eventId, dates);
@@ -229,13 +232,15 @@ async function applyInTransaction(tx: Tx, plan: AgendaPlan, slug: string | undef
   const fields = (t: AgendaTalk) => ({ title: t.title, abstract: t.abstract, level: t.level ?? null, startsAt: t.startsAt, endsAt: t.endsAt, ...place(t) });
 
   // Ids are chosen here so one createMany can insert the talks and their speaker rows can follow.
-  const added = diff.added.map((t) => ({ id: randomUUID(), eventId, externalGuid: t.guid ?? null, ...fields(t) }));
+  const added = diff.added.map((t) => ({ id: randomUUID(), eventId, externalGuid: t.guid ?? null, externalSlug: t.slug ?? null, ...fields(t) }));
   if (added.length) await tx.talk.createMany({ data: added });
   const speakerLists = new Map<string, string[]>(added.map((row, i) => [row.id, diff.added[i].speakers]));
   for (const m of diff.matched) {
     const target = place(m.planned);
     if (!m.moved && !m.changed && target.slotId === m.existing.slotId && target.trackId === m.existing.trackId) continue;
-    await tx.talk.update({ where: { id: m.existing.id }, data: { ...fields(m.planned), externalGuid: m.planned.guid ?? m.existing.guid ?? null } });
+    // A file that does not carry levels or slugs (schedule JSON/XML have no level) keeps the stored ones.
+    const kept = { level: m.planned.level ?? m.existing.level ?? null, externalSlug: m.planned.slug ?? m.existing.slug ?? null };
+    await tx.talk.update({ where: { id: m.existing.id }, data: { ...fields(m.planned), ...kept, externalGuid: m.planned.guid ?? m.existing.guid ?? null } });
     if (m.planned.speakers.join("\n") !== m.existing.speakers.join("\n")) speakerLists.set(m.existing.id, m.planned.speakers);
   }
   const addedIds = new Set<string>(added.map((a) => a.id));

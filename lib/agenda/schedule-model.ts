@@ -1,0 +1,96 @@
+// What both schedule exporters (frab XML, schedule JSON) write besides the agenda itself: each
+// talk's guid, id, slug and url, each person's and room's guid, the day bounds. Derived, never
+// stored (see schedule-ids.ts), so two exports of an unchanged agenda are identical.
+import type { AgendaSnapshot, AgendaSnapshotTalk } from "./plan";
+import {
+  assignTalkNumbers, eventKey, numberFromGuid, personGuid, placeholderTalkGuid, roomGuid, scheduleAcronym, talkScheduleGuid, talkScheduleSlug,
+} from "./schedule-ids";
+import { layoutByDay, type DayGroup } from "./snapshot-layout";
+import { slugify } from "./text";
+import { localIsoDateTime, zonedInstant } from "./time";
+
+export type ScheduleExportOptions = {
+  /** Origin of this Summit Notes (http(s)://host[:port]): talk and event urls point at its pages. */
+  baseUrl: string;
+};
+
+export type SchedulePerson = { id: number; guid: string; name: string };
+export type ScheduleTalk = { talk: AgendaSnapshotTalk; guid: string; id: number; slug: string; url: string; persons: SchedulePerson[] };
+export type ScheduleRoom = { name: string; guid: string; talks: ScheduleTalk[] };
+export type ScheduleDay = { index: number; date: string; start: string; end: string; rooms: ScheduleRoom[] };
+export type ScheduleTrack = { name: string; slug?: string; colour?: string };
+
+export type ScheduleModel = {
+  acronym: string;
+  url: string;
+  rooms: { name: string; guid: string }[];
+  tracks: ScheduleTrack[];
+  days: ScheduleDay[];
+};
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+/** validator/xsd/schedule.xml.xsd, type "slug" (the JSON schema's pattern accepts these too). */
+const TRACK_SLUG = /^[a-z][a-z0-9-]+$/;
+
+/** The day's first start and last end; a day without talks spans its date. */
+function dayBounds(day: DayGroup, timeZone: string): { start: string; end: string } {
+  if (!day.talks.length) {
+    return { start: localIsoDateTime(zonedInstant(day.date, 0, timeZone), timeZone), end: localIsoDateTime(zonedInstant(day.date, 23 * 60 + 59, timeZone), timeZone) };
+  }
+  const start = Math.min(...day.talks.map((t) => t.startsAt.getTime()));
+  const end = Math.max(...day.talks.map((t) => t.endsAt.getTime()));
+  return { start: localIsoDateTime(new Date(start), timeZone), end: localIsoDateTime(new Date(end), timeZone) };
+}
+
+/** Guids in talk order; a guid two talks would share (two spellings of one UUID) falls back to the talk's own. */
+function talkGuids(key: string, talks: AgendaSnapshotTalk[]): Map<AgendaSnapshotTalk, string> {
+  const used = new Set<string>();
+  const guids = new Map<AgendaSnapshotTalk, string>();
+  for (const [i, talk] of talks.entries()) {
+    let guid = talkScheduleGuid(key, talk) ?? placeholderTalkGuid(key, i);
+    if (used.has(guid)) guid = talkScheduleGuid(key, { id: talk.id }) ?? placeholderTalkGuid(key, i);
+    used.add(guid);
+    guids.set(talk, guid);
+  }
+  return guids;
+}
+
+export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: ScheduleExportOptions): ScheduleModel {
+  const { event } = agenda;
+  const key = eventKey(event);
+  const acronym = scheduleAcronym(event);
+  const origin = baseUrl.replace(/\/+$/, "");
+  const eventUrl = `${origin}/events/${encodeURIComponent(key)}`;
+  const guids = talkGuids(key, agenda.talks);
+  const numbers = assignTalkNumbers([...guids.values()]);
+  const slugs = new Set<string>();
+
+  const describe = (talk: AgendaSnapshotTalk): ScheduleTalk => {
+    const guid = guids.get(talk)!;
+    const id = numbers.get(guid)!;
+    let slug = talkScheduleSlug(acronym, id, talk);
+    if (slugs.has(slug)) slug = talkScheduleSlug(acronym, id, { title: talk.title }); // a source slug used twice
+    slugs.add(slug);
+    const persons = talk.speakers.map((name) => {
+      const personId = personGuid(key, name);
+      return { id: numberFromGuid(personId), guid: personId, name };
+    });
+    const url = talk.id ? `${eventUrl}/talks/${encodeURIComponent(talk.id)}` : `${eventUrl}#${guid}`;
+    return { talk, guid, id, slug, url, persons };
+  };
+
+  const days = layoutByDay(agenda).map((day) => ({
+    index: day.index,
+    date: day.date,
+    ...dayBounds(day, event.timeZone),
+    rooms: day.rooms.map((group) => ({ name: group.room, guid: roomGuid(key, group.room), talks: group.talks.map(describe) })),
+  }));
+  const roomNames = [...new Set(days.flatMap((d) => d.rooms.map((r) => r.name)))];
+  const tracks = [...agenda.tracks]
+    .sort((a, b) => a.position - b.position)
+    .map((t) => {
+      const slug = slugify(t.name);
+      return { name: t.name, ...(TRACK_SLUG.test(slug) ? { slug } : {}), ...(t.colour && HEX_COLOUR.test(t.colour) ? { colour: t.colour.toLowerCase() } : {}) };
+    });
+  return { acronym, url: eventUrl, rooms: roomNames.map((name) => ({ name, guid: roomGuid(key, name) })), tracks, days };
+}
