@@ -14,6 +14,13 @@ const envSchema = z
     GITHUB_SECRET: z.string().min(1).optional(),
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    // How many reverse proxies stand in front of the app (lib/auth/client-address.ts). 0: none,
+    // X-Forwarded-For is ignored and throttles count the socket's address.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^\d{1,2}$/, "TRUST_PROXY must be the number of reverse proxies in front of the app (0 when clients connect directly)")
+      .default("0")
+      .transform(Number),
   })
   .superRefine((env, ctx) => {
     try {

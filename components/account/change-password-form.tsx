@@ -14,7 +14,8 @@ export function ChangePasswordForm() {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const fe = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const msg = (codes?: string[]) => codes?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : c)).join(" ");
+  const details = result && !result.ok ? result.details : undefined;
+  const msg = (codes?: string[]) => codes?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`, { minutes: Number(details?.minutes) || 15 }) : c)).join(" ");
   return (
     <form
       noValidate

@@ -12,7 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
 
 export function signInErrorMessage(t: ReturnType<typeof useTranslations>, error: string): string {
   if (error.startsWith("TooManyAttempts")) return t("errors.locked", { minutes: Number(error.split(":")[1]) || 15 });
-  if (error === "AccountDisabled") return t("errors.disabled");
+  if (error === "OAuthEmailUnverified") return t("errors.oauthEmailUnverified");
   if (error === "CredentialsSignin") return t("errors.wrong");
   return t("errors.generic");
 }

@@ -28,6 +28,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!res.ok) {
       setPending(false);
       if (res.code === "CONFLICT") setError(t("errors.emailTaken"));
+      else if (res.code === "TOO_MANY") setError(t("errors.signUpThrottled", { minutes: Number(res.details?.minutes) || 60 }));
       else if (res.code === "INVALID") {
         setFieldErrors(res.fieldErrors ?? {});
         setError(t("errors.fixFields"));

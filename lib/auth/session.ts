@@ -5,23 +5,21 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authOptions } from "./options";
+import { findSessionUser } from "./user-sessions";
 
 export type CurrentUser = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER"; locale: string | null };
 
 /**
- * The signed-in user, re-checked against the database on every request: a disabled account or a
- * token older than the last password change (sessionEpoch) counts as signed out.
+ * The signed-in user, re-checked against the database on every request (one query): a signed-out
+ * session (its UserSession row is gone), a disabled account or a token older than the last
+ * password change (sessionEpoch) counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionEpoch: true },
-  });
-  if (!user || user.disabledAt || user.sessionEpoch !== session.user?.epoch) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+  const token = session?.user;
+  if (!token?.id || !token.sid) return null;
+  const user = await findSessionUser(db, { userId: token.id, sid: token.sid, epoch: token.epoch });
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } : null;
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
