@@ -37,6 +37,7 @@ function pagePath(w: PermissionWorld, target: string): string {
 
 const ROUTE_CALLS: Record<string, (w: PermissionWorld) => HttpCall> = {
   "GET /api/health": () => ({ path: "/api/health" }),
+  "GET /api/ready": () => ({ path: "/api/ready" }),
   "GET /api/auth/[...nextauth]": () => ({ path: "/api/auth/providers" }),
   "POST /api/auth/[...nextauth]": () => ({ path: "/api/auth/_log", method: "POST", data: {} }),
   "GET /api/events/[slug]/export": (w) => ({ path: `/api/events/${w.event.slug}/export?format=json` }),

@@ -1,9 +1,14 @@
 // `npm start`: prepare everything on the first run (secret, migrations, seed, production build),
 // keep existing data on later runs, then serve on http://localhost:$PORT (default 3000).
-import { execFileSync, spawn } from "node:child_process";
+// NEXT_DIST_DIR names a build to serve as it is (several instances of one build: docs/deploy.md).
+// The server drains on SIGTERM (lib/cluster/serve-next.ts); it runs in this process, so a process
+// manager's signals reach it directly (`node --import tsx scripts/start.ts` skips tsx's wrapper).
+import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { withPrepareLock } from "../lib/cluster/prepare-lock";
+import { parseServerSettings, serveNext } from "../lib/cluster/serve-next";
 import { parseEnv } from "../lib/env";
 import { prepareDatabase } from "./prepare-database";
 
@@ -42,26 +47,36 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const parsed = parseEnv(env);
-  if (!parsed.ok) {
-    console.error(parsed.message);
+  const server = parseServerSettings(env);
+  if (!parsed.ok || !server.ok || !/^\d{1,5}$/.test(port)) {
+    console.error(!parsed.ok ? parsed.message : !server.ok ? server.message : `Summit Notes cannot start: PORT must be a port number, got "${port}"`);
     process.exit(1);
   }
 
-  await prepareDatabase(env.DATABASE_URL, { log: (m) => console.log(`[start] ${m}`) });
+  const log = (m: string) => console.log(`[start] ${m}`);
+  await withPrepareLock(env.DATABASE_URL, () => prepareDatabase(env.DATABASE_URL, { log }), { log });
 
-  const stampFile = path.join(root, ".next", "summit-source-stamp");
-  const stamp = sourceStamp();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
-  if (!built) {
-    console.log("[start] building the app (first run or changed sources)…");
-    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
-    writeFileSync(stampFile, stamp);
+  const namedBuild = process.env.NEXT_DIST_DIR;
+  if (namedBuild) {
+    if (!existsSync(path.resolve(root, namedBuild, "BUILD_ID"))) {
+      console.error(`Summit Notes cannot start: NEXT_DIST_DIR=${namedBuild} has no build; run \`NEXT_DIST_DIR=${namedBuild} npx next build\` first`);
+      process.exit(1);
+    }
+  } else {
+    const stampFile = path.join(root, ".next", "summit-source-stamp");
+    const stamp = sourceStamp();
+    const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+    if (!built) {
+      log("building the app (first run or changed sources)…");
+      execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+      writeFileSync(stampFile, stamp);
+    }
   }
 
-  console.log(`[start] Summit Notes on http://localhost:${port}`);
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // The app reads its settings from process.env; Next must see production before it loads.
+  Object.assign(process.env, env);
+  log(`Summit Notes on ${env.NEXTAUTH_URL}${namedBuild ? ` (build ${namedBuild})` : ""}`);
+  await serveNext({ dir: root, port: Number(port), settings: server.settings, log });
 }
 
 main().catch((e: unknown) => {

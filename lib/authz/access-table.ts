@@ -47,6 +47,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "/sign-in", surface: "page", allow: EVERYONE },
   { target: "/sign-up", surface: "page", allow: EVERYONE },
   { target: "/api/health", surface: "route", method: "GET", allow: EVERYONE },
+  { target: "/api/ready", surface: "route", method: "GET", allow: EVERYONE, why: "readiness for load balancers (docs/deploy.md)" },
   { target: "/api/auth/[...nextauth]", surface: "route", method: "GET", allow: EVERYONE, why: "Auth.js endpoints" },
   { target: "/api/auth/[...nextauth]", surface: "route", method: "POST", allow: EVERYONE, why: "Auth.js endpoints" },
   { target: "/api/events/[slug]/export", surface: "route", method: "GET", allow: EVERYONE, why: "agendas are public" },
