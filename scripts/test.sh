@@ -13,6 +13,7 @@ apt_install() {
 
 step "system packages"
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then echo "installing Debian's chromium"; apt_install chromium; fi
+if ! command -v xmllint >/dev/null; then echo "installing Debian's libxml2-utils (xmllint checks the schedule XML exports)"; apt_install libxml2-utils; fi
 if [ -z "${TEST_POSTGRES_URL:-}" ] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "installing PostgreSQL binaries"; apt_install postgresql
 fi
