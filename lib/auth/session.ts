@@ -1,25 +1,50 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
+import { authSecret } from "../env";
 import { AppError } from "../errors";
-import { authOptions } from "./options";
+import { decodedToken, liveSessionUser, type SessionToken } from "./session-cache";
 import { findSessionUser } from "./user-sessions";
 
 export type CurrentUser = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER"; locale: string | null };
 
+// next-auth's cookie: `__Secure-` prefixed when the app is served over https (NEXTAUTH_URL).
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** next-auth splits a cookie over 4 KB into `<name>.0`, `<name>.1`, … */
+function chunked(jar: Awaited<ReturnType<typeof cookies>>, name: string): string | undefined {
+  const parts: string[] = [];
+  for (let i = 0; ; i++) {
+    const part = jar.get(`${name}.${i}`)?.value;
+    if (part === undefined) break;
+    parts.push(part);
+  }
+  return parts.length ? parts.join("") : undefined;
+}
+
+async function decodeSessionToken(raw: string): Promise<SessionToken | null> {
+  const payload = await decode({ token: raw, secret: authSecret() });
+  if (!payload || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
+  return { userId: payload.sub, sid: payload.sid, epoch: typeof payload.epoch === "number" ? payload.epoch : -1, expiresAtMs: payload.exp * 1000 };
+}
+
 /**
- * The signed-in user, re-checked against the database on every request (one query): a signed-out
- * session (its UserSession row is gone), a disabled account or a token older than the last
- * password change (sessionEpoch) counts as signed out.
+ * The signed-in user. The session must be live: its UserSession row exists (sign-out deletes it),
+ * the account is not disabled and the token is not older than the last password change
+ * (sessionEpoch) — one query, remembered for at most SESSION_RECHECK_MS (lib/auth/session-cache.ts).
+ * The cookie is read and decrypted here directly: next-auth's getServerSession runs its whole
+ * request handler per call, the largest cost of a signed-in request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  const token = session?.user;
-  if (!token?.id || !token.sid) return null;
-  const user = await findSessionUser(db, { userId: token.id, sid: token.sid, epoch: token.epoch });
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } : null;
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value ?? chunked(jar, name)).find(Boolean);
+  if (!raw) return null;
+  const token = await decodedToken(raw, decodeSessionToken);
+  if (!token) return null;
+  return liveSessionUser(token, () => findSessionUser(db, token));
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */

@@ -5,6 +5,7 @@
 // through the user's sessionEpoch.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db-client";
+import { forgetSession } from "./session-cache";
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -18,13 +19,24 @@ export async function startUserSession(db: Db, userId: string, now = new Date())
 
 /** Ends one session (sign-out). Unknown ids are ignored. */
 export async function endUserSession(db: Db, sid: string | undefined) {
-  if (sid) await db.userSession.deleteMany({ where: { id: sid } });
+  if (!sid) return;
+  await db.userSession.deleteMany({ where: { id: sid } });
+  forgetSession(sid);
 }
 
-/** The user behind a live session, in one query: the row must exist, be unexpired and match the epoch. */
-export function findSessionUser(db: Db, token: { userId: string; sid: string; epoch: number }, now = new Date()) {
-  return db.user.findUnique({
-    where: { id: token.userId, sessionEpoch: token.epoch, disabledAt: null, sessions: { some: { id: token.sid, expiresAt: { gt: now } } } },
-    select: { id: true, email: true, name: true, role: true, locale: true },
-  });
+type SessionUserRow = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER"; locale: string | null; expiresAt: Date | string | number };
+
+/**
+ * The user behind a live session: the row must exist and be unexpired, the account enabled and at
+ * the token's epoch. One primary-key join, written in SQL because it runs on every request: it
+ * costs about a third of the CPU of Prisma's findUnique on the user (measured, README § Security).
+ */
+export async function findSessionUser(db: Db, token: { userId: string; sid: string; epoch: number }, now = new Date()) {
+  const rows = await db.$queryRaw<SessionUserRow[]>`
+    SELECT u."id", u."email", u."name", u."role", u."locale", s."expiresAt"
+    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${token.sid} AND s."userId" = ${token.userId} AND u."sessionEpoch" = ${token.epoch} AND u."disabledAt" IS NULL`;
+  const row = rows[0];
+  if (!row || new Date(row.expiresAt).getTime() <= now.getTime()) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
 }

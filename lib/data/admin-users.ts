@@ -3,6 +3,7 @@ import { can } from "../authz/policy";
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
 import type { Tx } from "./teams";
+import { forgetUserSessions } from "../auth/session-cache";
 
 /**
  * Site administration of accounts. Every function checks that the actor is a site admin (in the
@@ -27,7 +28,7 @@ export async function listUsers(db: Db, actorId: string, query?: string) {
 
 /** Admins cannot change their own role (no locking oneself out); the last active admin stays an admin. */
 export async function setUserRole(db: Db, actorId: string, userId: string, role: "ADMIN" | "MEMBER") {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await requireSiteAdmin(tx, actorId);
     if (userId === actorId) throw new AppError("CONFLICT", "cannot_change_self");
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
@@ -37,6 +38,8 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
     await tx.user.update({ where: { id: userId }, data: { role, ...(role === "MEMBER" ? { sessionEpoch: { increment: 1 } } : {}) } });
     return { id: userId, role };
   });
+  forgetUserSessions(userId);
+  return result;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
  * check refuses disabled accounts) and keeps all its data. Enabling lets it sign in again.
  */
 export async function setUserDisabled(db: Db, actorId: string, userId: string, disabled: boolean) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await requireSiteAdmin(tx, actorId);
     if (userId === actorId) throw new AppError("CONFLICT", "cannot_change_self");
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
@@ -56,4 +59,6 @@ export async function setUserDisabled(db: Db, actorId: string, userId: string, d
     });
     return { id: userId, disabled };
   });
+  forgetUserSessions(userId);
+  return result;
 }

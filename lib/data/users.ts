@@ -3,6 +3,7 @@ import type { Db } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { SignUpInput } from "../validations/auth";
+import { forgetUserSessions } from "../auth/session-cache";
 
 /** Creates an email+password account. The first account of an instance becomes ADMIN. */
 export async function createUserWithPassword(db: Db, input: SignUpInput) {
@@ -38,4 +39,5 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   // Conditional on the hash we checked: two racing changes cannot both win.
   const updated = await db.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionEpoch: { increment: 1 } } });
   if (updated.count === 0) throw new AppError("CONFLICT", "password_changed_meanwhile");
+  forgetUserSessions(userId);
 }
