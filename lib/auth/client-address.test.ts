@@ -71,6 +71,20 @@ describe("the client-address hook", () => {
       expect(await ask("127.0.12.201", {})).toBe("127.0.12.201");
       expect(await ask("127.0.12.202", { "x-forwarded-for": "198.51.100.1" })).toBe("127.0.12.202");
       expect(await ask("127.0.12.203", { [CLIENT_ADDRESS_HEADER]: "guess 198.51.100.1" })).toBe("127.0.12.203");
+      // Next forwarding a server action to itself (loopback, our own stamp on it): the stamp stays.
+      const stamp = await new Promise<string>((resolve) => {
+        const probe = http.createServer((req, res) => {
+          resolve(String(req.headers[CLIENT_ADDRESS_HEADER]));
+          res.end();
+        });
+        probe.listen(0, "127.0.0.1", () => {
+          http.get({ host: "127.0.0.1", port: (probe.address() as AddressInfo).port, localAddress: "127.0.12.204" }, (res) => {
+            res.resume();
+            probe.close();
+          });
+        });
+      });
+      expect(await ask("127.0.0.1", { [CLIENT_ADDRESS_HEADER]: stamp })).toBe("127.0.12.204");
     } finally {
       server.close();
     }

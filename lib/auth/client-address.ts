@@ -63,6 +63,10 @@ export function installClientAddressHook() {
   const hops = env().TRUST_PROXY;
   diagnostics.subscribe("http.server.request.start", (message) => {
     const { request, socket } = message as { request: IncomingMessage; socket: { remoteAddress?: string } };
+    // Next forwards a server action posted to another page's URL to itself over HTTP, with the
+    // original headers: that hop comes from loopback and already carries our stamp. Keep it.
+    const stamped = request.headers[CLIENT_ADDRESS_HEADER];
+    if (typeof stamped === "string" && isLoopback(socket.remoteAddress) && stampedAddress(stamped) !== UNKNOWN_ADDRESS) return;
     const address = resolveClientAddress(socket.remoteAddress, request.headers["x-forwarded-for"], hops);
     request.headers[CLIENT_ADDRESS_HEADER] = `${secret} ${address}`;
   });
@@ -70,11 +74,19 @@ export function installClientAddressHook() {
 
 type HeaderBag = Headers | Record<string, unknown> | undefined | null;
 
-/** The address stamped by the hook, or UNKNOWN_ADDRESS (never anything the client wrote). */
-export function clientAddress(headers: HeaderBag): string {
-  const raw = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers?.[CLIENT_ADDRESS_HEADER];
-  if (typeof raw !== "string") return UNKNOWN_ADDRESS;
+function isLoopback(address: string | undefined): boolean {
+  const a = address ? normaliseAddress(address) : "";
+  return a === "::1" || /^127\./.test(a);
+}
+
+function stampedAddress(raw: string): string {
   const space = raw.indexOf(" ");
   if (space < 0 || raw.slice(0, space) !== token()) return UNKNOWN_ADDRESS;
   return raw.slice(space + 1) || UNKNOWN_ADDRESS;
+}
+
+/** The address stamped by the hook, or UNKNOWN_ADDRESS (never anything the client wrote). */
+export function clientAddress(headers: HeaderBag): string {
+  const raw = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof raw === "string" ? stampedAddress(raw) : UNKNOWN_ADDRESS;
 }
