@@ -64,6 +64,15 @@ export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: Schedule
   const guids = talkGuids(key, agenda.talks);
   const numbers = assignTalkNumbers([...guids.values()]);
   const slugs = new Set<string>();
+  const people = new Map<string, SchedulePerson>(); // a speaker of many talks is hashed once
+  const person = (name: string): SchedulePerson => {
+    let found = people.get(name);
+    if (!found) {
+      const guid = personGuid(key, name);
+      people.set(name, (found = { id: numberFromGuid(guid), guid, name }));
+    }
+    return found;
+  };
 
   const describe = (talk: AgendaSnapshotTalk): ScheduleTalk => {
     const guid = guids.get(talk)!;
@@ -71,10 +80,7 @@ export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: Schedule
     let slug = talkScheduleSlug(acronym, id, talk);
     if (slugs.has(slug)) slug = talkScheduleSlug(acronym, id, { title: talk.title }); // a source slug used twice
     slugs.add(slug);
-    const persons = talk.speakers.map((name) => {
-      const personId = personGuid(key, name);
-      return { id: numberFromGuid(personId), guid: personId, name };
-    });
+    const persons = talk.speakers.map(person);
     const url = talk.id ? `${eventUrl}/talks/${encodeURIComponent(talk.id)}` : `${eventUrl}#${guid}`;
     return { talk, guid, id, slug, url, persons };
   };

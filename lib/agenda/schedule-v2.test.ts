@@ -87,4 +87,20 @@ describe("schedule v2 (hub) import", () => {
     const talk = plan.talks.find((t) => t.title === "A Competitive Time-Trial AI")!;
     expect(talk.endsAt.getTime() - talk.startsAt.getTime()).toBe(90 * 60_000);
   });
+
+  it("drops __proto__/constructor keys while reading and refuses absurd nesting with a reason", () => {
+    const clean = parseScheduleV2Json(fixture);
+    const hostile = fixture
+      .replace('"conference":{', '"conference":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},')
+      .replace('"events":[{', '"events":[{"__proto__":{"guid":"evil"},');
+    expect(hostile).toContain('"__proto__":{"guid":"evil"}');
+    const plan = parseScheduleV2Json(hostile);
+    expect(plan.talks.map((t) => t.guid)).toEqual(clean.talks.map((t) => t.guid));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const deep = `{"schedule":{"conference":{"title":"x"},"events":[${"[".repeat(200_000)}${"]".repeat(200_000)}]}}`;
+    const refused = parseAgenda("deep.json", deep);
+    expect(refused.format).toBe("schedule-v2-json");
+    expect(agendaErrors(refused)).toHaveLength(1);
+    expect(refused.talks).toEqual([]);
+  });
 });
