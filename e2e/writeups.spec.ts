@@ -135,7 +135,7 @@ test("bad files are refused with a clear message and nothing is written", async 
   const tries: [string, Buffer, string][] = [
     ["image.md", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), "This is not a text file."],
     ["cp949.md", Buffer.from([0x23, 0x20, 0xc8, 0xc4, 0xb1, 0xe2]), "The file is not UTF-8 text"],
-    ["big.md", Buffer.alloc(10 * 1024 * 1024, "a"), "The file is larger than 256 KB."],
+    ["big.md", Buffer.alloc(10 * 1024 * 1024, "a"), "The file is larger than 1 MB."],
     ["yaml.md", Buffer.from('---\ntitle: "AWS Summit\ndate: [2016\n---\n\n### 13:00 - 13:40 A\n'), "The front matter (between the --- lines) is not valid YAML or TOML."],
   ];
   for (const [name, buffer, message] of tries) {

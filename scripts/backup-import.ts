@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { restoreBackup } from "../lib/data/backup";
+import { readBackupJson, restoreBackup } from "../lib/data/backup";
 import { resolveDatabaseUrl } from "../lib/database-url";
 import { createPrismaClient } from "../lib/db-client";
 
@@ -34,7 +34,7 @@ async function main() {
   if (!info?.isFile()) throw new UsageError(`cannot read '${file}': no such file`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = readBackupJson(readFileSync(file, "utf8"));
   } catch {
     throw new Error(`'${file}' is not JSON; nothing was restored`);
   }

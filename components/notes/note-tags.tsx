@@ -53,7 +53,7 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
         setQuery("");
         setOptions([]);
         setError(null);
-      } else setError(res.message);
+      } else setError(res.message === "too_many_tags" ? t("tooMany", { limit: Number(res.details?.limit ?? 50) }) : res.message);
     });
   }
   function remove(tagId: string) {

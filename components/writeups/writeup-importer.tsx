@@ -12,7 +12,7 @@ type SectionState = { target: string; body: string; title: string; startTime: st
 type Input = { blob: Blob; fileName: string; timeZone: string };
 type ErrorBody = { error?: string; code?: string; details?: { code?: string }; fieldErrors?: Record<string, string[]> };
 
-const READ_CODES = ["TOO_LARGE", "NOT_TEXT", "INVALID_UTF8", "INVALID_FRONT_MATTER", "EMPTY"] as const;
+const READ_CODES = ["TOO_LARGE", "NOT_TEXT", "INVALID_UTF8", "INVALID_FRONT_MATTER", "EMPTY", "TOO_COMPLEX", "BUSY"] as const;
 const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
 
 

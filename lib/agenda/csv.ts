@@ -3,6 +3,7 @@
 // Speakers are separated by ";" (or "," inside the quoted cell). An empty track uses the room;
 // neither track nor room (or "Keynote"/"Plenary") makes the talk a plenary.
 import Papa from "papaparse";
+import { isPrototypeKey } from "@/lib/security/safe-object";
 import { buildAgendaPlan } from "./build-plan";
 import { guardAgendaText } from "./input";
 import { failedPlan, type AgendaParseOptions, type AgendaPlan } from "./plan";
@@ -19,7 +20,11 @@ export function parseAgendaCsv(source: string, options: AgendaParseOptions = {})
   const result = Papa.parse<Record<string, string | undefined>>(guarded.text, {
     header: true,
     skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase(),
+    // Rows are objects keyed by column name: a "__proto__"/"constructor" column must not become a key.
+    transformHeader: (h) => {
+      const name = h.trim().toLowerCase();
+      return isPrototypeKey(name) ? `(${name})` : name;
+    },
   });
   const columns = result.meta.fields ?? [];
   const missing = REQUIRED.filter((c) => !columns.includes(c));

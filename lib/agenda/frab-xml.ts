@@ -1,6 +1,8 @@
 // frab schedule XML, as published by frab, pretalx, FOSDEM (pentabarf) and the CCC:
 // schedule/conference + schedule/day[@date]/room[@name]/event[@guid].
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { xmlShapeProblem } from "@/lib/security/bounded-xml";
+import { isPrototypeKey } from "@/lib/security/safe-object";
 import { buildAgendaPlan } from "./build-plan";
 import { guardAgendaText } from "./input";
 import { failedPlan, type AgendaParseOptions, type AgendaPlan } from "./plan";
@@ -8,6 +10,12 @@ import { emptyRawAgenda, text, type RawAgenda } from "./raw";
 import { quote } from "./text";
 
 type Node = Record<string, unknown>;
+
+// A frab schedule is about seven elements deep, and its elements carry a handful of attributes.
+// Beyond these the file is refused before the validator and parser see it (both are slow on such
+// shapes: a million levels, or 200,000 attributes on one element, took seconds).
+export const MAX_XML_DEPTH = 64;
+export const MAX_XML_ATTRIBUTES = 64;
 
 const LISTS = new Set(["schedule.conference.track", "schedule.day", "schedule.day.room", "schedule.day.room.event", "schedule.day.room.event.persons.person"]);
 
@@ -21,6 +29,10 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: false,
   isArray: (_name, jpath) => LISTS.has(String(jpath)),
+  maxNestedTags: MAX_XML_DEPTH,
+  // An element called __proto__/constructor/prototype is renamed (the parser would throw on it); no
+  // frab element has such a name, so it is ignored like any unknown element.
+  transformTagName: (name) => (isPrototypeKey(name) ? `_${name}` : name),
 });
 
 /** Text of an element that may carry attributes (then the parser nests it under "#text"). */
@@ -44,12 +56,20 @@ export function parseFrabXml(source: string, options: AgendaParseOptions = {}): 
   if (!xml.startsWith("<")) return failedPlan("The file is not XML: it does not start with an element ('<').", options.timeZone);
   // Entity declarations are the door to "billion laughs" expansion; schedules never need them.
   if (/<!ENTITY/i.test(xml)) return failedPlan("The XML declares entities (<!ENTITY …>), which are refused for safety; export the schedule without a DTD.", options.timeZone);
+  const shape = xmlShapeProblem(xml, { maxDepth: MAX_XML_DEPTH, maxAttributes: MAX_XML_ATTRIBUTES });
+  if (shape?.kind === "depth") return failedPlan(`The XML is nested more than ${shape.limit} elements deep (line ${shape.line}); a frab schedule is only a few levels deep.`, options.timeZone, `line ${shape.line}`);
+  if (shape?.kind === "attributes") return failedPlan(`An element has more than ${shape.limit} attributes (line ${shape.line}); frab schedule elements have a few.`, options.timeZone, `line ${shape.line}`);
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
     return failedPlan(`The file is not well-formed XML: ${msg} (line ${line}, column ${col}).`, options.timeZone, `line ${line}`);
   }
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (e) {
+    return failedPlan(`The XML cannot be read: ${(e as Error).message}.`, options.timeZone);
+  }
   const root = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("#"));
   if (root !== "schedule") {
     return failedPlan(`The XML root element is <${root ?? "nothing"}>, but a frab schedule starts with <schedule>.`, options.timeZone);

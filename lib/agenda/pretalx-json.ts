@@ -1,6 +1,7 @@
 // The c3voc / pretalx schedule JSON: schedule.conference.days[].rooms{ room name: events[] }.
 // `start` is "HH:MM" in older exports and an ISO date-time in some newer ones; both are accepted.
 import { z } from "zod";
+import { parseJsonSafely } from "@/lib/security/safe-object";
 import { buildAgendaPlan } from "./build-plan";
 import { guardAgendaText } from "./input";
 import { failedPlan, type AgendaParseOptions, type AgendaPlan } from "./plan";
@@ -42,8 +43,9 @@ export function parsePretalxJson(source: string, options: AgendaParseOptions = {
   if ("plan" in guarded) return guarded.plan;
   let json: unknown;
   try {
-    json = JSON.parse(guarded.text);
+    json = parseJsonSafely(guarded.text); // no __proto__/constructor/prototype key survives reading
   } catch (e) {
+    if (e instanceof RangeError) return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
     return failedPlan(`The file is not valid JSON: ${(e as Error).message}.`, options.timeZone);
   }
   if (json === null || typeof json !== "object" || Array.isArray(json) || !("schedule" in json)) {

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
+import { parseJsonSafely } from "../security/safe-object";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -161,6 +162,15 @@ export async function exportUser(db: Db, userId: string): Promise<Backup> {
     };
     return envelope("user", tables, user.email);
   }, { timeout: 120_000, maxWait: 10_000 });
+}
+
+/** A backup file's text as JSON, read so that no __proto__/constructor/prototype key exists anywhere in it. */
+export function readBackupJson(text: string): unknown {
+  try {
+    return parseJsonSafely(text);
+  } catch {
+    throw new AppError("INVALID", "The file is not JSON (or is nested too deeply). Nothing was restored.");
+  }
 }
 
 /** Validates a backup file's JSON; a clear INVALID naming the first problem otherwise. */

@@ -7,8 +7,10 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { formatIsoDate } from "../time/zoned";
 import type { WriteupExportOptions } from "../validations/writeups";
-import { exportNoteMarkdown, exportWriteup, type WriteupExportTalk } from "../writeup/export";
+import type { WriteupExportTalk } from "../writeup/export";
+import { exportNoteMarkdownOffThread, exportWriteupOffThread } from "../writeup/off-thread";
 import { getWriteup } from "./team-review";
+import { toAppError } from "./writeup-import";
 import { visibleNotesWhere } from "./team-notes";
 
 export type EventWriteup = {
@@ -70,13 +72,16 @@ export async function buildEventWriteup(db: Db, actorId: string, slug: string, o
   ];
   const services = [...new Set(notes.flatMap((n) => n.tags.map((t) => t.service!.name)))];
   const date = formatIsoDate(event.startDate, event.timeZone);
-  const markdown = exportWriteup({
+  // Each note is parsed to place its headings: in the write-up worker, with a time limit.
+  const markdown = await exportWriteupOffThread({
     event: { name: event.name, startDate: date, timeZone: event.timeZone, series: event.series, venue: event.venue },
     talks: exportTalks,
     eventNotes,
     services,
     flavour: options.flavour,
     locale: options.locale,
+  }).catch((e: unknown) => {
+    throw toAppError(e);
   });
   return {
     markdown,
@@ -101,13 +106,15 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
     },
   });
   if (!note) return null;
-  const markdown = exportNoteMarkdown({
+  const markdown = await exportNoteMarkdownOffThread({
     author: note.author.name,
     body: note.body,
     locale,
     ...(note.talk
       ? { talk: { title: note.talk.title, startsAt: note.talk.startsAt, endsAt: note.talk.endsAt, track: note.talk.track?.name ?? null, speakers: note.talk.speakers.map((s) => s.speaker.name), timeZone: note.event.timeZone } }
       : {}),
+  }).catch((e: unknown) => {
+    throw toAppError(e);
   });
   return { markdown, fileName: `${note.event.slug}-note-${note.id}.md` };
 }

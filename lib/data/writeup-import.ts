@@ -11,13 +11,13 @@
 // No text is lost: each section's note text is its body plus the heading lines that are not kept
 // as a talk's title and time (event-note headings, container headings like "## 강연 트랙").
 import { slugify } from "../agenda/build-plan";
-import { createServiceMatcher } from "../catalog/service-matcher";
 import type { Db } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import { formatIsoDate, formatTime, isValidTimeZone, zonedToUtc } from "../time/zoned";
 import type { SectionTarget, WriteupApplyInput, WriteupPreviewOptions } from "../validations/writeups";
-import { parseWriteup, WriteupError, type WriteupPlan } from "../writeup/parse";
 import { readWriteupText } from "../writeup/input";
+import { mentionFinder, parseWriteupOffThread } from "../writeup/off-thread";
+import { WriteupError, type WriteupPlan } from "../writeup/parse";
 import { insertAgendaTalks } from "./agenda-rows";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -75,9 +75,11 @@ export type WriteupImportSummary = {
   tagsAdded: number;
 };
 
-/** WriteupError (bad input) → the AppError every edge already knows how to show. */
+const APP_CODE = { TOO_LARGE: "TOO_LARGE", BUSY: "TOO_MANY" } as const;
+
+/** WriteupError (bad input, too complex, busy) → the AppError every edge already knows how to show. */
 export function toAppError(e: unknown): unknown {
-  if (e instanceof WriteupError) return new AppError(e.code === "TOO_LARGE" ? "TOO_LARGE" : "INVALID", e.message, { source: [e.code] }, { code: e.code });
+  if (e instanceof WriteupError) return new AppError(e.code in APP_CODE ? APP_CODE[e.code as keyof typeof APP_CODE] : "INVALID", e.message, { source: [e.code] }, { code: e.code });
   return e;
 }
 
@@ -166,15 +168,18 @@ export function planSections(plan: WriteupPlan, source: string): Omit<ImportSect
   });
 }
 
+/** Services each text mentions. Matching a megabyte takes a few hundred ms, so it runs in the write-up worker. */
 async function loadMatcher(db: Db | Tx) {
   const rows = await db.service.findMany({ select: { id: true, slug: true, name: true, shortName: true, aliases: { select: { alias: true, locale: true } } } });
-  const matcher = createServiceMatcher(rows.map((r) => ({ slug: r.slug, name: r.name, shortName: r.shortName, aliases: r.aliases.map((a) => ({ alias: a.alias, locale: a.locale === "ko" ? ("ko" as const) : ("en" as const) })) })));
+  const find = mentionFinder(rows.map((r) => ({ slug: r.slug, name: r.name, shortName: r.shortName, aliases: r.aliases.map((a) => ({ alias: a.alias, locale: a.locale === "ko" ? ("ko" as const) : ("en" as const) })) })));
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  return (text: string) =>
-    matcher
-      .findMentions(text)
-      .filter((m) => bySlug.has(m.slug))
-      .map((m) => bySlug.get(m.slug)!);
+  return async (texts: string[]) => {
+    try {
+      return (await find(texts)).map((slugs) => slugs.filter((slug) => bySlug.has(slug)).map((slug) => bySlug.get(slug)!));
+    } catch (e) {
+      throw toAppError(e);
+    }
+  };
 }
 
 const eventRef = (e: { id: string; slug: string; name: string; startDate: Date; timeZone: string }): EventRef => ({ id: e.id, slug: e.slug, name: e.name, date: formatIsoDate(e.startDate, e.timeZone), timeZone: e.timeZone });
@@ -204,10 +209,10 @@ function defaultTarget(section: Omit<ImportSection, "tags" | "target">, existing
   return canModifyAgenda ? "new-talk" : "event-note";
 }
 
-function parseSource(input: string | Uint8Array, fileName: string | undefined, timeZone: string) {
+async function parseSource(input: string | Uint8Array, fileName: string | undefined, timeZone: string) {
   try {
     const source = readWriteupText(input);
-    const plan = parseWriteup(source, { fileName, timeZone });
+    const plan = await parseWriteupOffThread(source, { fileName, timeZone });
     return { source, plan };
   } catch (e) {
     throw toAppError(e);
@@ -223,12 +228,12 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
     chosen = eventRef(e);
   }
   let timeZone = options.timeZone ?? chosen?.timeZone ?? DEFAULT_WRITEUP_TIME_ZONE;
-  let { source, plan } = parseSource(input, options.fileName, timeZone);
+  let { source, plan } = await parseSource(input, options.fileName, timeZone);
   const written = plan.frontMatter.extra.timezone;
   if (!options.timeZone && !chosen && isExportedPost(plan) && typeof written === "string" && isValidTimeZone(written) && written !== timeZone) {
     // An exported post says which zone its times are in.
     timeZone = written;
-    ({ source, plan } = parseSource(input, options.fileName, timeZone));
+    ({ source, plan } = await parseSource(input, options.fileName, timeZone));
   }
   const found = await findEvents(db, plan.event.name, plan.event.date);
   const match = chosen ?? found.match;
@@ -236,9 +241,11 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
   const existingTalks = match ? await loadExistingTalks(db, match) : [];
   const canModifyAgenda = actor.role === "ADMIN";
   const suggest = await loadMatcher(db);
-  const sections = planSections(plan, source).map((s) => ({
+  const planned = planSections(plan, source);
+  const mentioned = await suggest(planned.map((s) => s.body));
+  const sections = planned.map((s, i) => ({
     ...s,
-    tags: suggest(s.body).map((r) => ({ slug: r.slug, name: r.name })),
+    tags: mentioned[i].map((r) => ({ slug: r.slug, name: r.name })),
     target: defaultTarget(s, match ? existingTalks : null, canModifyAgenda),
   }));
   return {
@@ -270,7 +277,7 @@ type ResolvedSection = ImportSection & { final: SectionTarget };
  * sends its choices per section — so what is saved is what the same code would plan.
  */
 export async function applyWriteupImport(db: Db, actor: ImportActor, input: WriteupApplyInput): Promise<WriteupImportSummary> {
-  const { source, plan } = parseSource(input.source, input.fileName, input.event.timeZone);
+  const { source, plan } = await parseSource(input.source, input.fileName, input.event.timeZone);
   const planned = planSections(plan, source);
   if (input.sections.length !== planned.length || input.sections.some((s, i) => s.index !== i)) {
     throw new AppError("INVALID", "sections_mismatch", { sections: ["sections_mismatch"] });
@@ -365,7 +372,8 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
     let tagsAdded = 0;
     const tagNote = async (noteId: string, text: string) => {
       const have = new Set((await tx.noteTag.findMany({ where: { noteId, serviceId: { not: null } }, select: { serviceId: true } })).map((t) => t.serviceId));
-      const add = [...new Set(suggest(text).map((s) => s.id))].filter((id) => !have.has(id));
+      const [mentioned] = await suggest([text]);
+      const add = [...new Set(mentioned.map((s) => s.id))].filter((id) => !have.has(id));
       if (add.length) await tx.noteTag.createMany({ data: add.map((serviceId) => ({ noteId, serviceId, source: "SUGGESTED" as const })) });
       tagsAdded += add.length;
     };

@@ -1,8 +1,10 @@
 // Jekyll/Hugo front matter: finding the block, parsing it (YAML `---` or TOML `+++`) and reading
 // the few keys the importer understands. Everything else is kept in `extra`.
+import { parse as parseToml, TomlDate } from "smol-toml";
 import YAML from "yaml";
+import { yamlNestingDepth } from "@/lib/security/bounded-yaml";
+import { TooDeepError, withoutPrototypeKeys } from "@/lib/security/safe-object";
 import { formatIsoDate, isValidTimeZone } from "@/lib/time/zoned";
-import { parseToml } from "./toml";
 import { WriteupError, type WriteupFrontMatter } from "./types";
 
 export type FrontMatterBlock = {
@@ -39,22 +41,46 @@ export function splitFrontMatter(text: string): FrontMatterBlock {
   return { kind: null, raw: "", bodyStartLine: 1 };
 }
 
+// Front matter is a handful of keys; deeper nesting or more aliases than these is an attack, not a post.
+const MAX_FRONT_MATTER_DEPTH = 32;
+const MAX_YAML_ALIASES = 100;
+
+const invalid = (language: string, e: unknown) => {
+  const detail = e instanceof TooDeepError ? `it is nested more than ${MAX_FRONT_MATTER_DEPTH} levels deep` : String((e as Error)?.message ?? e).split("\n")[0];
+  return new WriteupError("INVALID_FRONT_MATTER", `The front matter is not valid ${language}: ${detail}`);
+};
+
+/** TOML date-times stay text, as written (the caller reads dates itself, in the event's zone). */
+function tomlDatesAsText(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(tomlDatesAsText);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tomlDatesAsText(v)]));
+  return value;
+}
+
+function readYaml(raw: string): unknown {
+  // Deep nesting can crash the process inside the parser (lib/security/bounded-yaml.ts): measured first.
+  if (yamlNestingDepth(raw, MAX_FRONT_MATTER_DEPTH) > MAX_FRONT_MATTER_DEPTH) throw new TooDeepError(MAX_FRONT_MATTER_DEPTH);
+  // Jekyll's YAML reader lets a later duplicate key win; refusing the post for it helps nobody.
+  const doc = YAML.parseDocument(raw, { uniqueKeys: false });
+  if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
+  // maxAliasCount: an alias bomb ("billion laughs") is refused instead of expanded.
+  return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+}
+
+function readToml(raw: string): unknown {
+  return tomlDatesAsText(withoutPrototypeKeys(parseToml(raw, { unsafeKeyBehaviour: "drop", maxDepth: MAX_FRONT_MATTER_DEPTH }), MAX_FRONT_MATTER_DEPTH));
+}
+
+/** The block's keys as plain data: parser errors, alias bombs, deep nesting and prototype keys never get past here. */
 function parseBlock(block: FrontMatterBlock): Record<string, unknown> {
+  if (block.kind === null) return {};
+  const language = block.kind === "yaml" ? "YAML" : "TOML";
   let data: unknown;
-  if (block.kind === "yaml") {
-    // Jekyll's YAML reader lets a later duplicate key win; refusing the post for it helps nobody.
-    const doc = YAML.parseDocument(block.raw, { uniqueKeys: false });
-    if (doc.errors.length > 0) {
-      const first = doc.errors[0].message.split("\n")[0];
-      throw new WriteupError("INVALID_FRONT_MATTER", `The front matter is not valid YAML: ${first}`);
-    }
-    data = doc.toJS();
-  } else if (block.kind === "toml") {
-    try {
-      data = parseToml(block.raw);
-    } catch (e) {
-      throw new WriteupError("INVALID_FRONT_MATTER", `The front matter is not valid TOML: ${(e as Error).message}`);
-    }
+  try {
+    data = withoutPrototypeKeys(block.kind === "yaml" ? readYaml(block.raw) : readToml(block.raw), MAX_FRONT_MATTER_DEPTH);
+  } catch (e) {
+    throw invalid(language, e);
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== "object" || Array.isArray(data)) {

@@ -3,13 +3,19 @@
 
 /**
  * Write-ups above this are refused before decoding: real event write-ups are far smaller (the three
- * fixtures are 7–10 KB). Parsing is synchronous and the Markdown parser's worst case is slow (a
- * pathological 1 MB list took 10–20 s of CPU, blocking the server meanwhile); at 256 KB the same
- * shape costs a few seconds on this 2-core machine, and ordinary text a fraction of a second.
+ * fixtures are 7–10 KB), and a note may be 1 MB, so a post of one whole note fits. Parsing runs in a
+ * worker thread (lib/writeup/off-thread.ts), never on the server's main thread: ordinary Markdown
+ * reads at roughly 200–400 KB per second of CPU, crafted Markdown far slower.
  */
-export const MAX_WRITEUP_BYTES = 256 * 1024;
+export const MAX_WRITEUP_BYTES = 1024 * 1024;
 
-export type WriteupErrorCode = "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY";
+/**
+ * Wall time the worker may spend on one write-up (or one export). Crafted input ("[a](" repeated,
+ * deep nesting) would take minutes and is refused as TOO_COMPLEX when it runs out.
+ */
+export const WRITEUP_TIME_LIMIT_MS = 10_000;
+
+export type WriteupErrorCode = "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY" | "TOO_COMPLEX" | "BUSY";
 
 /** Input that cannot be planned at all. Everything merely odd becomes a warning instead. */
 export class WriteupError extends Error {

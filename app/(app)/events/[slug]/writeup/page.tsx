@@ -22,9 +22,11 @@ export default async function EventWriteupPage({ params, searchParams }: { param
   const options: WriteupExportOptions = parsed.success ? parsed.data : { flavour: "jekyll", locale };
   const post = await buildEventWriteup(db, user.id, slug, options).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    if (isAppError(e) && (e.code === "INVALID" || e.code === "TOO_MANY")) return null; // a note too complex to export in time
     throw e;
   });
   const [teams, t] = await Promise.all([listActorTeams(db, user.id), getTranslations("writeupExport")]);
+  if (!post) return <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">{t("tooComplex")}</p>;
   const query = (over: { flavour?: string; team?: string | null }) => {
     const q = new URLSearchParams();
     q.set("flavour", over.flavour ?? options.flavour);

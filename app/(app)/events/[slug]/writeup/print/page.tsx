@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import ReactMarkdown from "react-markdown";
-import remarkGfm from "remark-gfm";
+import { MarkdownPreview } from "@/components/notes/markdown-preview";
 import { PrintButton } from "@/components/writeups/print-button";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -23,9 +22,11 @@ export default async function PrintWriteupPage({ params, searchParams }: { param
   const options: WriteupExportOptions = parsed.success ? parsed.data : { flavour: "jekyll", locale };
   const post = await buildEventWriteup(db, user.id, slug, options).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    if (isAppError(e) && (e.code === "INVALID" || e.code === "TOO_MANY")) return null; // a note too complex to export in time
     throw e;
   });
   const t = await getTranslations("writeupExport");
+  if (!post) return <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">{t("tooComplex")}</p>;
   const body = post.markdown.replace(/^---\n[\s\S]*?\n---\n/, "");
   const back = `/events/${slug}/writeup?${new URLSearchParams({ flavour: options.flavour, ...(options.teamId ? { team: options.teamId } : {}) })}`;
   return (
@@ -39,9 +40,11 @@ export default async function PrintWriteupPage({ params, searchParams }: { param
       </div>
       <h1 className="text-3xl font-bold">{t("title", { name: post.event.name })}</h1>
       <p className="text-sm text-slate-600">{post.event.date}</p>
-      <div className="prose-writeup flex flex-col gap-3 leading-relaxed [&_h2]:mt-6 [&_h2]:text-2xl [&_h2]:font-bold [&_h3]:mt-4 [&_h3]:break-after-avoid [&_h3]:text-xl [&_h3]:font-semibold [&_h4]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:whitespace-pre-wrap [&_pre]:bg-slate-50 [&_pre]:p-2 [&_ul]:list-disc">
-        <ReactMarkdown remarkPlugins={[remarkGfm]}>{body}</ReactMarkdown>
-      </div>
+      {/* Formatted in the browser (a Web Worker), like every note: the post holds other people's notes. */}
+      <MarkdownPreview
+        source={body}
+        className="prose-writeup flex flex-col gap-3 leading-relaxed [&_h2]:mt-6 [&_h2]:text-2xl [&_h2]:font-bold [&_h3]:mt-4 [&_h3]:break-after-avoid [&_h3]:text-xl [&_h3]:font-semibold [&_h4]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:whitespace-pre-wrap [&_pre]:bg-slate-50 [&_pre]:p-2 [&_ul]:list-disc"
+      />
     </article>
   );
 }
