@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createParallelEvent } from "./fixtures";
-import { DEMO_ADMIN, signIn, signUp } from "./helpers";
+import { DEMO_ADMIN, signedInUser, signInViaApi } from "./helpers";
 
 // axe-core on the main pages: no serious or critical violations (WCAG 2.1 A/AA rules).
 async function expectAccessible(page: Page, what: string) {
@@ -31,7 +31,7 @@ test("public pages: events, agenda, talk, sign-in, compare, search", async ({ pa
 
 test("signed-in pages: note editor, teams, review, write-up", async ({ page }) => {
   const event = await createParallelEvent("A11y");
-  await signUp(page, { name: "Ada" });
+  await signedInUser(page, { name: "Ada" });
   await page.goto(`/events/${event.slug}/talks/${event.talks.dynamo.id}/note`);
   await page.getByLabel("Note (Markdown)").fill("DynamoDB 파티션 키 설계");
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
@@ -53,7 +53,7 @@ test("signed-in pages: note editor, teams, review, write-up", async ({ page }) =
 });
 
 test("admin pages: events, event editor, import, users", async ({ page }) => {
-  await signIn(page, DEMO_ADMIN);
+  await signInViaApi(page, DEMO_ADMIN);
   for (const url of ["/admin/events", "/admin/events/aws-summit-seoul-2016", "/admin/events/import", "/admin/users"]) {
     await page.goto(url);
     await expectAccessible(page, url);
@@ -61,7 +61,7 @@ test("admin pages: events, event editor, import, users", async ({ page }) => {
 });
 
 test("keyboard only: open the talk on now and take a note without the mouse", async ({ page }) => {
-  await signUp(page, { name: "Kim" });
+  await signedInUser(page, { name: "Kim" });
   await page.goto("/events/aws-summit-seoul-2016");
   // Tab to the first talk link in the grid, open it, then reach "Take notes" and type.
   const firstTalk = page.getByTestId("agenda-grid").getByRole("link").first();

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signUp, STRONG_PASSWORD } from "./helpers";
+import { signedInUser, signIn, signInViaApi, STRONG_PASSWORD } from "./helpers";
 
 test("changing the password signs out every session; only the new password works", async ({ page, browser }) => {
-  const user = await signUp(page, { name: "Pat" });
+  const user = await signedInUser(page, { name: "Pat" });
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, user);
+  await signInViaApi(other, user);
 
   await page.goto("/account");
   await page.getByLabel("Current password").fill("not my password");

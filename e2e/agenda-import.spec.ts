@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { fixtureTalks, generateFrabXml } from "../lib/agenda/test-fixtures";
 import { e2eDb } from "./db";
-import { DEMO_ADMIN, signIn } from "./helpers";
+import { DEMO_ADMIN, signInViaApi, DB } from "./helpers";
 
-test("an admin previews and imports a 100+ talk frab schedule, then exports it", async ({ page }) => {
+test("an admin previews and imports a 100+ talk frab schedule, then exports it", DB, async ({ page }) => {
   const acronym = `conf${Date.now().toString(36)}`;
   const options = { title: `Import Conf ${acronym}`, acronym, timeZone: "Europe/Berlin" };
   const xml = generateFrabXml(options);
   const expected = fixtureTalks(options);
-  await signIn(page, DEMO_ADMIN);
+  await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/events/import");
   await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
   await page.getByRole("button", { name: "Preview" }).click();
@@ -31,8 +31,8 @@ test("an admin previews and imports a 100+ talk frab schedule, then exports it",
   expect(await res.text()).toContain("<schedule");
 });
 
-test("a broken schedule is explained and nothing is written", async ({ page }) => {
-  await signIn(page, DEMO_ADMIN);
+test("a broken schedule is explained and nothing is written", DB, async ({ page }) => {
+  await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/events/import");
   await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.xml", mimeType: "application/xml", buffer: Buffer.from("<html><body>not a schedule</body></html>") });
   await page.getByRole("button", { name: "Preview" }).click();

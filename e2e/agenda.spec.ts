@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { e2eDb } from "./db";
-import { DEMO_ADMIN, signIn, signUp } from "./helpers";
+import { DEMO_ADMIN, signedInUser, signInViaApi, DB } from "./helpers";
 
-test("an admin builds a 2-day, 3-track agenda; a member stars talks and downloads them as .ics", async ({ page, browser }) => {
+test("an admin builds a 2-day, 3-track agenda; a member stars talks and downloads them as .ics", DB, async ({ page, browser }) => {
   const name = `Cloud Days ${Date.now().toString(36)}`;
-  await signIn(page, DEMO_ADMIN);
+  await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/events");
   const newEvent = page.getByRole("form", { name: "New event" });
   await newEvent.getByLabel("Name", { exact: true }).fill(name);
@@ -75,7 +75,7 @@ test("an admin builds a 2-day, 3-track agenda; a member stars talks and download
   // A member sees the grid, stars two talks and downloads "My agenda".
   const memberContext = await browser.newContext({ acceptDownloads: true });
   const member = await memberContext.newPage();
-  await signUp(member);
+  await signedInUser(member);
   await member.goto(`/events/${slug}`);
   const grid = member.getByTestId("agenda-grid");
   await expect(grid.getByText("Opening keynote")).toBeVisible();
@@ -96,7 +96,7 @@ test("an admin builds a 2-day, 3-track agenda; a member stars talks and download
 });
 
 test("members cannot reach the admin pages", async ({ page }) => {
-  await signUp(page);
+  await signedInUser(page);
   const res = await page.goto("/admin/events");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);

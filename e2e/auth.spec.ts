@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, signUp, STRONG_PASSWORD, uniqueEmail } from "./helpers";
+import { signIn, signOut, signUp, STRONG_PASSWORD, uniqueEmail, DB } from "./helpers";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
   const user = await signUp(page, { name: "Jiwoo Kim" });
@@ -25,7 +25,7 @@ test("a wrong password or unknown email is refused with one clear message", asyn
   await expect(page.getByTestId("form-message")).toHaveText("Email or password is wrong.");
 });
 
-test("repeated failures lock the account for a while", async ({ page }) => {
+test("repeated failures lock the account for a while", DB, async ({ page }) => {
   const user = await signUp(page);
   await signOut(page);
   await page.goto("/sign-in");
@@ -44,7 +44,7 @@ test("repeated failures lock the account for a while", async ({ page }) => {
   await expect(page.getByTestId("form-message")).toContainText("Too many failed sign-ins");
 });
 
-test("duplicate sign-up and weak passwords are refused and create nothing", async ({ page }) => {
+test("duplicate sign-up and weak passwords are refused and create nothing", DB, async ({ page }) => {
   const user = await signUp(page);
   await signOut(page);
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb } from "./db";
-import { signUp } from "./helpers";
+import { signedInUser, DB } from "./helpers";
 
 // Two more events beside the demo (AWS Summit Seoul 2016), notes of the signed-up reader in each,
 // and a private note of another user that must never show up anywhere.
@@ -40,8 +40,8 @@ async function arrange(readerEmail: string) {
   }
 }
 
-test("service page, comparison and search across events, without another user's private note", async ({ page }) => {
-  const reader = await signUp(page, { name: "Insights Reader" });
+test("service page, comparison and search across events, without another user's private note", DB, async ({ page }) => {
+  const reader = await signedInUser(page, { name: "Insights Reader" });
   const world = await arrange(reader.email);
   const ours = [world.e2015.slug, DEMO, world.e2023.slug];
 
@@ -105,7 +105,7 @@ test("service page, comparison and search across events, without another user's 
   await expect(page.getByTestId("search-empty")).toBeVisible();
 });
 
-test("anonymous visitors see talks but no notes", async ({ page }) => {
+test("anonymous visitors see talks but no notes", DB, async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent("Lambda")}`);
   await expect(page.getByTestId("search-talks").getByTestId("talk-hit").first()).toBeVisible();
   await expect(page.getByTestId("search-notes")).toHaveCount(0);

@@ -14,10 +14,10 @@ test("the event list and agenda fit a phone screen", async ({ page }) => {
 
 test("team pages, compare and search fit a phone screen", async ({ page }) => {
   const { createParallelEvent } = await import("./fixtures");
-  const { signUp } = await import("./helpers");
+  const { signedInUser } = await import("./helpers");
   const event = await createParallelEvent("Phone");
   await page.setViewportSize({ width: 375, height: 740 });
-  await signUp(page, { name: "Phoebe" });
+  await signedInUser(page, { name: "Phoebe" });
   await page.goto(`/events/${event.slug}/talks/${event.talks.lambda.id}/note`);
   await page.getByLabel("Note (Markdown)").fill("Lambda SnapStart 메모 — a long line without breaks: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html");
   await expect(page.getByTestId("save-status")).toHaveText("Saved");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
-import { signIn, signUp } from "./helpers";
+import { signedInUser, signInViaApi, DB } from "./helpers";
 
 const TALK_TITLE = "Lambda를 활용한 서버없는 아키텍쳐 구현하기";
 
@@ -32,8 +32,8 @@ async function serverBody(email: string) {
   }
 }
 
-test("typing offline, reloading offline and coming back online loses nothing", async ({ page, context }) => {
-  const user = await signUp(page);
+test("typing offline, reloading offline and coming back online loses nothing", DB, async ({ page, context }) => {
+  const user = await signedInUser(page);
   await openTalkNote(page);
   await typeAtEnd(page, "first part. ");
   await expect(status(page)).toHaveText("Saved");
@@ -54,15 +54,15 @@ test("typing offline, reloading offline and coming back online loses nothing", a
   expect(await serverBody(user.email)).toBe("first part. second part. third part.");
 });
 
-test("two devices editing the same note: the stale save becomes a merge, nothing lost", async ({ page, browser }) => {
-  const user = await signUp(page);
+test("two devices editing the same note: the stale save becomes a merge, nothing lost", DB, async ({ page, browser }) => {
+  const user = await signedInUser(page);
   await openTalkNote(page);
   await typeAtEnd(page, "Alpha line");
   await expect(status(page)).toHaveText("Saved");
 
   const other = await browser.newContext();
   const page2 = await other.newPage();
-  await signIn(page2, user);
+  await signInViaApi(page2, user);
   await openTalkNote(page2);
   await expect(page2.getByLabel("Note (Markdown)")).toHaveValue("Alpha line");
 
@@ -81,30 +81,31 @@ test("two devices editing the same note: the stale save becomes a merge, nothing
   await other.close();
 });
 
-test("history shows a diff between versions and restores an older one", async ({ page }) => {
-  await signUp(page);
-  await openTalkNote(page);
-  await typeAtEnd(page, "DynamoDB is fast");
-  await expect(status(page)).toHaveText("Saved");
-  await typeAtEnd(page, " and cheap");
+test("history shows a diff between versions and restores an older one", DB, async ({ page }) => {
+  const user = await signedInUser(page);
+  const editor = await openTalkNote(page);
+  // One input event per version (fill, not typing): version 1 is exactly this text, whatever the autosave timing.
+  await editor.fill("DynamoDB is fast");
+  await expect.poll(() => serverBody(user.email)).toBe("DynamoDB is fast");
+  await editor.fill("DynamoDB is fast and cheap");
+  await expect.poll(() => serverBody(user.email)).toBe("DynamoDB is fast and cheap");
   await expect(status(page)).toHaveText("Saved");
   await page.reload();
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("heading", { name: "History of this note" })).toBeVisible();
   await expect(page.getByTestId("revision-diff").locator("ins")).toContainText(["cheap"]);
   const list = page.getByTestId("revision-list").getByRole("listitem");
-  const count = await list.count();
+  await expect(list).toHaveCount(2);
   await page.getByRole("button", { name: "Restore this version (Version 1)" }).click();
-  await expect(list).toHaveCount(count + 1);
+  await expect(list).toHaveCount(3);
   await page.getByRole("link", { name: "Back to the note" }).click();
-  await expect(page.getByLabel("Note (Markdown)")).toHaveValue("DynamoDB is fast".slice(0, (await page.getByLabel("Note (Markdown)").inputValue()).length));
-  const restored = await page.getByLabel("Note (Markdown)").inputValue();
-  expect("DynamoDB is fast".startsWith(restored)).toBe(true);
-  expect(restored).not.toContain("cheap");
+  await expect(page.getByLabel("Note (Markdown)")).toHaveValue("DynamoDB is fast");
+  // Restoring is a new version with the old text, not a rewind.
+  expect(await serverBody(user.email)).toBe("DynamoDB is fast");
 });
 
-test("services mentioned in the text are suggested and accepted as tags; script in a note never runs", async ({ page }) => {
-  await signUp(page);
+test("services mentioned in the text are suggested and accepted as tags; script in a note never runs", DB, async ({ page }) => {
+  await signedInUser(page);
   await openTalkNote(page);
   await typeAtEnd(page, "람다와 DynamoDB, S3 <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">");
   await expect(status(page)).toHaveText("Saved");

@@ -6,7 +6,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { HOSTILE_VALUES, MALFORMED_BODIES, SQL_PAYLOADS, UNICODE_PAYLOADS, XSS_PAYLOADS } from "../lib/testing/hostile-inputs";
 import { e2eDb } from "./db";
-import { DEMO_ADMIN, signIn, signUp, uniqueEmail } from "./helpers";
+import { DEMO_ADMIN, signedInUser, signIn, signInViaApi, signUp, uniqueEmail, DB } from "./helpers";
 
 type Watch = { pwned: string[]; dialogs: string[]; csp: string[]; serverErrors: string[] };
 
@@ -114,7 +114,7 @@ test.describe("hostile input", () => {
     expect(w.dialogs).toEqual(["self-test"]);
   });
 
-  test("sign-up: payload names are shown as text, bad values are refused without a 500", async ({ page, browser }) => {
+  test("sign-up: payload names are shown as text, bad values are refused without a 500", DB, async ({ page, browser }) => {
     const w = await watch(page);
     const name = SHORT_XSS[1]; // <img src=x onerror=…>
     await signUp(page, { name, email: uniqueEmail("xss") });
@@ -140,9 +140,9 @@ test.describe("hostile input", () => {
     await fresh.close();
   });
 
-  test("note editor and tags: every payload is saved verbatim and never runs (editor, preview, reload, history)", async ({ page }) => {
+  test("note editor and tags: every payload is saved verbatim and never runs (editor, preview, reload, history)", DB, async ({ page }) => {
     const w = await watch(page);
-    const user = await signUp(page);
+    const user = await signedInUser(page);
     await page.goto("/events/aws-summit-seoul-2016");
     await page.getByTestId("agenda-grid").getByRole("link").first().click();
     await page.getByTestId("note-link").click();
@@ -181,9 +181,9 @@ test.describe("hostile input", () => {
     expectClean(w);
   });
 
-  test("agenda admin forms and the agenda page: payload names and titles are text", async ({ page }) => {
+  test("agenda admin forms and the agenda page: payload names and titles are text", DB, async ({ page }) => {
     const w = await watch(page);
-    await signIn(page, DEMO_ADMIN);
+    await signInViaApi(page, DEMO_ADMIN);
     const name = `XSS Days ${Date.now().toString(36)} ${SHORT_XSS[0]}`;
     await page.goto("/admin/events");
     const newEvent = page.getByRole("form", { name: "New event" });
@@ -231,9 +231,9 @@ test.describe("hostile input", () => {
     expectClean(w);
   });
 
-  test("agenda import: a CSV full of payloads previews and imports as text", async ({ page }) => {
+  test("agenda import: a CSV full of payloads previews and imports as text", DB, async ({ page }) => {
     const w = await watch(page);
-    await signIn(page, DEMO_ADMIN);
+    await signInViaApi(page, DEMO_ADMIN);
     const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const rows = SHORT_XSS.slice(0, 10).map((p, i) => `2031-07-01,${String(9 + i).padStart(2, "0")}:00,${String(9 + i).padStart(2, "0")}:40,${cell(i % 2 ? p : "Track 1")},${cell(p)},${cell(SQL_PAYLOADS[i % SQL_PAYLOADS.length])}`);
     const csv = ["date,start,end,track,title,speakers", ...rows].join("\n");
@@ -253,8 +253,8 @@ test.describe("hostile input", () => {
     expectClean(w);
   });
 
-  test("JSON endpoints: malformed bodies and hostile values get 4xx, never 500", async ({ page, playwright, baseURL }) => {
-    await signUp(page);
+  test("JSON endpoints: malformed bodies and hostile values get 4xx, never 500", DB, async ({ page, playwright, baseURL }) => {
+    await signedInUser(page);
     const anonymous = await playwright.request.newContext({ baseURL });
     for (const client of [page.request, anonymous]) {
       for (const body of MALFORMED_BODIES) {

@@ -1,12 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./db";
 import { createParallelEvent } from "./fixtures";
-import { DEMO_ADMIN, signIn, signUp, uniqueEmail } from "./helpers";
+import { DEMO_ADMIN, signedInUser, signInViaApi, uniqueEmail, DB } from "./helpers";
 
 async function newUser(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signUp(page, { name, email: uniqueEmail(name.toLowerCase()) });
+  await signedInUser(page, { name, email: uniqueEmail(name.toLowerCase()) });
+  await page.goto("/");
   return page;
 }
 
@@ -22,7 +23,7 @@ async function writeTeamNote(page: Page, slug: string, talkId: string, text: str
   await expect(sharing.getByTestId("sharing-current")).toHaveText("My teams");
 }
 
-test("a team covers parallel tracks, reviews the notes and merges a write-up; a note made private disappears", async ({ browser }) => {
+test("a team covers parallel tracks, reviews the notes and merges a write-up; a note made private disappears", DB, async ({ browser }) => {
   test.setTimeout(180_000);
   const event = await createParallelEvent("Team Summit");
   const owner = await newUser(browser, "Olivia");
@@ -129,7 +130,7 @@ test("a team covers parallel tracks, reviews the notes and merges a write-up; a 
   }
 });
 
-test("a public link shows a note read-only to anyone until it is revoked", async ({ browser, page }) => {
+test("a public link shows a note read-only to anyone until it is revoked", DB, async ({ browser, page }) => {
   const event = await createParallelEvent("Public Link");
   const author = await newUser(browser, "Dana");
   await author.goto(`/events/${event.slug}/talks/${event.talks.later.id}/note`);
@@ -161,7 +162,7 @@ test("a public link shows a note read-only to anyone until it is revoked", async
 
 test("an admin disables an account: it is signed out at once and keeps its data", async ({ browser, page }) => {
   const victim = await newUser(browser, "Evan");
-  await signIn(page, DEMO_ADMIN);
+  await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/users?q=evan");
   const row = page.getByTestId("user-row").filter({ hasText: "Evan" }).first();
   page.once("dialog", (d) => void d.accept());

@@ -7,13 +7,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { WRITEUP_FIXTURES } from "../lib/testing/fixtures";
 import { formatIsoDate, formatTime } from "../lib/time/zoned";
 import { e2eDb } from "./db";
-import { signUp } from "./helpers";
+import { signedInUser, DB } from "./helpers";
 
 const FIXTURES = WRITEUP_FIXTURES;
 const CASES = [
-  { file: "aws-summit-2016.md", title: "AWS Summit 2016", date: "2016-05-17", dateInPost: false },
-  { file: "aws-summit-korea-2015.md", title: "AWS Summit korea", date: "2015-04-21", dateInPost: true },
-  { file: "awsome-day.md", title: "AWSome Day", date: "2017-06-08", dateInPost: false },
+  { file: "aws-summit-2016.md", title: "AWS Summit 2016", date: "2016-05-17", dateInPost: false, talks: 6 },
+  { file: "aws-summit-korea-2015.md", title: "AWS Summit korea", date: "2015-04-21", dateInPost: true, talks: 7 },
+  { file: "awsome-day.md", title: "AWSome Day", date: "2017-06-08", dateInPost: false, talks: 6 },
 ] as const;
 
 /** Preview → a new event (with the date when the post has none) → Import; returns the new event's slug. */
@@ -58,8 +58,8 @@ async function storedEvent(slug: string, email: string) {
 }
 
 for (const c of CASES) {
-  test(`imports ${c.file} through the browser: title, date, talks and every line`, async ({ page }) => {
-    const { email } = await signUp(page, { name: "Writeup Importer" });
+  test(`imports ${c.file} through the browser: title, date, talks and every line`, DB, async ({ page }) => {
+    const { email } = await signedInUser(page, { name: "Writeup Importer" });
     const slug = await importAsNewEvent(page, (p) => p.getByLabel("Markdown file").setInputFiles(path.join(FIXTURES, c.file)), c);
     const stored = await storedEvent(slug, email);
     expect(stored.name).toBe(c.title);
@@ -67,7 +67,7 @@ for (const c of CASES) {
     if (c.file === "aws-summit-2016.md") {
       expect(stored.talks.map((t) => t.time)).toEqual(["13:00-13:40", "13:50-14:30", "14:40-15:10", "15:40-16:10", "16:20-17:00", "17:10-17:50"]);
     }
-    expect(stored.talks.length).toBeGreaterThan(0);
+    expect(stored.talks).toHaveLength(c.talks);
     // Every non-empty line of the body is in a note, or is a talk's own heading (kept as its title and time).
     const source = fs.readFileSync(path.join(FIXTURES, c.file), "utf8");
     const body = source.split("\n").slice(source.split("\n").indexOf("---", 1) + 1);
@@ -81,9 +81,9 @@ for (const c of CASES) {
   });
 }
 
-test("export → copy and download → re-import as a new event gives the same talks and note text", async ({ page, context }) => {
+test("export → copy and download → re-import as a new event gives the same talks and note text", DB, async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const { email } = await signUp(page, { name: "Writeup Exporter" });
+  const { email } = await signedInUser(page, { name: "Writeup Exporter" });
   const c = CASES[0];
   const slug = await importAsNewEvent(page, (p) => p.getByLabel("Markdown file").setInputFiles(path.join(FIXTURES, c.file)), c);
 
@@ -128,8 +128,8 @@ test("export → copy and download → re-import as a new event gives the same t
   expect(words(second.eventNotes)).toEqual(words(first.eventNotes));
 });
 
-test("bad files are refused with a clear message and nothing is written", async ({ page }) => {
-  const { email } = await signUp(page, { name: "Writeup Refused" });
+test("bad files are refused with a clear message and nothing is written", DB, async ({ page }) => {
+  const { email } = await signedInUser(page, { name: "Writeup Refused" });
   await page.goto("/writeups/import");
   const file = page.getByLabel("Markdown file");
   const tries: [string, Buffer, string][] = [
@@ -151,7 +151,7 @@ test("bad files are refused with a clear message and nothing is written", async 
 });
 
 test("the hub offers import, export and a backup download", async ({ page }) => {
-  const { email } = await signUp(page, { name: "Writeup Backup" });
+  const { email } = await signedInUser(page, { name: "Writeup Backup" });
   await page.goto("/writeups");
   await expect(page.getByRole("heading", { level: 1, name: "Write-ups" })).toBeVisible();
   await expect(page.getByText("You have no notes yet.")).toBeVisible();

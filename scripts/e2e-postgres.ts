@@ -1,5 +1,6 @@
-// The whole Playwright suite again, with the app on PostgreSQL: a private throw-away cluster, or a
-// fresh database in the server TEST_POSTGRES_URL names. Arguments go to `playwright test`.
+// The Playwright specs tagged @db (e2e/helpers.ts `DB`) again, with the app on PostgreSQL: a private
+// throw-away cluster, or a fresh database in the server TEST_POSTGRES_URL names (`npm test` starts
+// one per run). `--all` runs every spec; other arguments go to `playwright test`.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -31,7 +32,9 @@ async function withDatabase<T>(run: (url: string) => T): Promise<T> {
 
 const status = await withDatabase((url) => {
   console.log(`[e2e-postgres] Playwright against ${url.replace(/\/\/[^@]*@/, "//")}`);
-  const res = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  const args = process.argv.slice(2);
+  const selection = args.includes("--all") ? args.filter((a) => a !== "--all") : ["--grep", "@db", ...args];
+  const res = spawnSync("npx", ["playwright", "test", ...selection], {
     stdio: "inherit",
     env: { ...process.env, E2E_DATABASE_URL: url, E2E_PORT: process.env.E2E_PORT ?? "3101" },
   });
