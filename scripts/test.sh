@@ -39,3 +39,6 @@ npx playwright test
 
 step "browser tests again, app on PostgreSQL"
 npx tsx scripts/e2e-postgres.ts
+
+step "cluster: 2 instances on PostgreSQL behind nginx (scripts/test-cluster.spec.ts, docs/deploy.md)"
+NEXT_DIST_DIR="${DIST_DIR:-.next}" npx tsx scripts/test-cluster.ts

@@ -45,7 +45,7 @@ describe("graceful server", () => {
       res.end("done");
     });
     const inFlight = get(port);
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && lifecycle().inFlight === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(lifecycle().inFlight).toBe(1);
 
     const stopping = s.shutdown({ delayMs: 0, timeoutMs: 5000 });
@@ -92,7 +92,7 @@ describe("graceful server", () => {
     await new Promise((r) => socket.once("connect", r));
     socket.on("error", () => undefined);
     socket.write("POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":");
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && lifecycle().inFlight === 0; i++) await new Promise((r) => setTimeout(r, 10));
     const closedByServer = new Promise((r) => socket.once("close", r));
     const result = await s.shutdown({ delayMs: 0, timeoutMs: 300 });
     expect(result).toMatchObject({ timedOut: true, abandoned: 1 });

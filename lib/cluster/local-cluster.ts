@@ -25,7 +25,17 @@ export type Instance = {
 
 export type LocalCluster = { url: string; nginx: Nginx; instances: Instance[]; secret: string; stop(): Promise<void> };
 
-type InstanceOptions = { name: string; port: number; distDir: string; databaseUrl: string; secret: string; publicUrl: string; env?: Record<string, string> };
+type InstanceOptions = {
+  name: string;
+  port: number;
+  distDir: string;
+  databaseUrl: string;
+  secret: string;
+  publicUrl: string;
+  env?: Record<string, string>;
+  /** The start script (scripts/start.ts; another to compare an older life cycle). */
+  startScript?: string;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,8 +69,8 @@ export async function waitUntilReady(url: string, { timeoutMs = 120_000, proc, o
 }
 
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
-  const { name, port, distDir, databaseUrl, secret, publicUrl, env = {} } = options;
-  const proc = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  const { name, port, distDir, databaseUrl, secret, publicUrl, env = {}, startScript = "scripts/start.ts" } = options;
+  const proc = spawn(process.execPath, ["--import", "tsx", path.resolve(startScript)], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -106,14 +116,14 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
 }
 
 /** `count` instances of the build in `distDir` on `databaseUrl` (already created; migrated on start), nginx in front. */
-export async function startLocalCluster({ count, distDir, databaseUrl, env }: { count: number; distDir: string; databaseUrl: string; env?: Record<string, string> }): Promise<LocalCluster> {
+export async function startLocalCluster({ count, distDir, databaseUrl, env, startScript }: { count: number; distDir: string; databaseUrl: string; env?: Record<string, string>; startScript?: string }): Promise<LocalCluster> {
   const secret = randomBytes(32).toString("base64url");
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const nginxPort = await freePort();
   const publicUrl = `http://127.0.0.1:${nginxPort}`;
   const names = "ABCDEFGH";
   // Started together: they take turns preparing the database (lib/cluster/prepare-lock.ts).
-  const started = await Promise.allSettled(ports.map((port, i) => startInstance({ name: names[i] ?? `#${i}`, port, distDir, databaseUrl, secret, publicUrl, env })));
+  const started = await Promise.allSettled(ports.map((port, i) => startInstance({ name: names[i] ?? `#${i}`, port, distDir, databaseUrl, secret, publicUrl, env, startScript })));
   const instances = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
