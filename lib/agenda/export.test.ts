@@ -105,6 +105,7 @@ describe("the c3voc validators accept every export", () => {
     ["a two-letter slug", handMade("ab")],
     ["a zone the JSON schema's pattern refuses (Etc/GMT-9)", handMade("gmt-event", "Etc/GMT-9")],
     ["an empty day", { ...snapshotOf(pretalx), days: [...pretalx.days, { date: "2024-10-28" }] }],
+    ["an event with no talks yet", { ...handMade("new-event"), days: [], talks: [] }],
   ];
   for (const [name, agenda] of sources) {
     it(`${name}: XML passes schedule.xml.xsd, JSON passes schema.json`, () => {

@@ -7,7 +7,7 @@ import {
 } from "./schedule-ids";
 import { layoutByDay, type DayGroup } from "./snapshot-layout";
 import { slugify } from "./text";
-import { localIsoDateTime, zonedInstant } from "./time";
+import { isIsoDate, localIsoDateTime, nextDate, zonedInstant } from "./time";
 
 export type ScheduleExportOptions = {
   /** Origin of this Summit Notes (http(s)://host[:port]): talk and event urls point at its pages. */
@@ -40,6 +40,18 @@ function dayBounds(day: DayGroup, timeZone: string): { start: string; end: strin
   const start = Math.min(...day.talks.map((t) => t.startsAt.getTime()));
   const end = Math.max(...day.talks.map((t) => t.endsAt.getTime()));
   return { start: localIsoDateTime(new Date(start), timeZone), end: localIsoDateTime(new Date(end), timeZone) };
+}
+
+/**
+ * The XSD wants at least one <day>: an agenda without days (an event just created, no talks yet)
+ * is written with the event's dates, at most a month of them.
+ */
+function withDays(agenda: AgendaSnapshot): AgendaSnapshot {
+  if (agenda.days.length || agenda.talks.length) return agenda;
+  const { startDate, endDate } = agenda.event;
+  const days: { date: string }[] = [];
+  for (let date = startDate; isIsoDate(date) && date <= (endDate || startDate) && days.length < 31; date = nextDate(date)) days.push({ date });
+  return { ...agenda, days };
 }
 
 /** Guids in talk order; a guid two talks would share (two spellings of one UUID) falls back to the talk's own. */
@@ -85,7 +97,7 @@ export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: Schedule
     return { talk, guid, id, slug, url, persons };
   };
 
-  const days = layoutByDay(agenda).map((day) => ({
+  const days = layoutByDay(withDays(agenda)).map((day) => ({
     index: day.index,
     date: day.date,
     ...dayBounds(day, event.timeZone),
