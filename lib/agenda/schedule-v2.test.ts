@@ -59,7 +59,7 @@ describe("schedule v2 (hub) import", () => {
     expect(byTitle.get("Secure boot, broken")!.speakers).toEqual(["Jane Doe", "정하늘"]);
   });
 
-  it("refuses what is not a v2 schedule, or a talk without times, naming where", () => {
+  it("refuses what is not a v2 schedule, or a talk without times or longer than an export can write, naming where", () => {
     expect(agendaErrors(parseScheduleV2Json('{"schedule": {"conference": {"title": "X"}}}')).map((p) => p.message)).toEqual([
       "The JSON is not a schedule v2 (hub) file: at schedule.events, expected array, received undefined.",
     ]);
@@ -67,9 +67,11 @@ describe("schedule v2 (hub) import", () => {
     const broken = structuredClone(SCHEDULE_V2);
     delete (broken.schedule.events[1] as { end?: string }).end;
     (broken.schedule.events[2] as { end: string }).end = "half past";
+    (broken.schedule.events[4] as { end: string }).end = "2024-12-31T18:00:00+01:00"; // four days long
     expect(agendaErrors(parseScheduleV2Json(JSON.stringify(broken))).map((p) => p.message)).toEqual([
       "Talk 'A Competitive Time-Trial AI' (schedule.events[1] ('b1740c2f-0c44-5f1b-89ed-456a9eecf0b8')) has no duration.",
       "Talk 'Fuzzing basebands' (schedule.events[2] ('5b1f4d38-8f5a-4a3e-9d7e-2f0b6a1c9e01')) has an invalid end time 'half past'; expected HH:MM or an ISO date-time.",
+      "Talk 'Secure boot, broken' (schedule.events[4] ('c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f')) lasts 101 hours; a talk can last at most 99:59 (what schedule files can express).",
     ]);
   });
 

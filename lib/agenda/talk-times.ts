@@ -4,6 +4,9 @@ import { isIsoDate, localDate, localTime, nextDate, parseClockTime, parseDuratio
 
 export type TalkTimes = { startsAt: Date; endsAt: Date; day: string };
 
+/** 99:59, the longest duration frab XML can write (`[0-9]{1,2}:[0-9]{2}` in the c3voc XSD). */
+export const MAX_TALK_MINUTES = 99 * 60 + 59;
+
 /** Instants of a talk, or a sentence (without the talk's name) saying what is wrong with its times. */
 export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { error: string } {
   const dateOnly = raw.date && isIsoDate(raw.date.trim()) ? raw.date.trim() : undefined;
@@ -46,6 +49,9 @@ export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { 
 
   if (endsAt <= startsAt) {
     return { error: `ends at ${localTime(endsAt, timeZone)}, which is not after its start at ${localTime(startsAt, timeZone)}` };
+  }
+  if (endsAt.getTime() - startsAt.getTime() > MAX_TALK_MINUTES * 60_000) {
+    return { error: `lasts ${Math.floor((endsAt.getTime() - startsAt.getTime()) / 3_600_000)} hours; a talk can last at most 99:59 (what schedule files can express)` };
   }
   return { startsAt, endsAt, day: day ?? localDate(startsAt, timeZone) };
 }
