@@ -15,6 +15,8 @@ import { STRONG_PASSWORD } from "../helpers";
 import { callAction, clientFrom, sessionCookie, signInOver, signOutOver, startAddressProxy, type AddressProxy } from "./auth-client";
 
 const db = e2eDb();
+// Also run on PostgreSQL by `npm run test:e2e:postgres` (its --grep @db): counting and sessions live in the database.
+const ON_BOTH_DATABASES = { tag: "@db" };
 const proxies: AddressProxy[] = [];
 const contexts: APIRequestContext[] = [];
 
@@ -53,7 +55,7 @@ async function inBatches<T>(count: number, width: number, fn: (i: number) => Pro
   return out;
 }
 
-test.describe("sign-in throttling", () => {
+test.describe("sign-in throttling", ON_BOTH_DATABASES, () => {
   test("a spoofed X-Forwarded-For does not escape the per-address limit", async ({ baseURL }) => {
     const { ctx } = await client(baseURL!, 11);
     // A new account and a new claimed address every time: only the real address ties them together.
@@ -157,7 +159,7 @@ test.describe("open redirect after sign-in", () => {
   });
 });
 
-test.describe("sign-out", () => {
+test.describe("sign-out", ON_BOTH_DATABASES, () => {
   test("the old session cookie is refused after sign-out; the account's other sessions keep working", async ({ baseURL }) => {
     const user = await member("signout");
     const a = await client(baseURL!, 18);
@@ -178,7 +180,7 @@ test.describe("sign-out", () => {
   });
 });
 
-test.describe("sign-up and change-password throttling", () => {
+test.describe("sign-up and change-password throttling", ON_BOTH_DATABASES, () => {
   test("sign-up: one address gets 10 accounts a minute, then a refusal that says when to retry, in the user's language", async ({ baseURL, browser }) => {
     const { ctx, proxy } = await client(baseURL!, 19);
     const signUp = (label: string) => callAction(ctx, baseURL!, "auth", "signUpAction", { name: "Flood", email: email(label), password: STRONG_PASSWORD });
