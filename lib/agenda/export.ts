@@ -13,6 +13,18 @@ import { formatDuration, localIsoDateTime, localTime } from "./time";
 export type { ScheduleExportOptions } from "./schedule-model";
 
 const GENERATOR = "Summit Notes";
+
+// Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines, U+FFFE/U+FFFF, lone
+// surrogates). Imported or typed text may hold them; escaping cannot help, so they are left out.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `value` with every string in it made writable as XML. */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === "string") return value.replace(NOT_XML, "") as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  return value;
+}
 const SCHEDULE_VERSION = "1.0";
 
 /** The fields both formats share, in the names both use. */
@@ -73,7 +85,7 @@ export function exportFrabXml(agenda: AgendaSnapshot, options: ScheduleExportOpt
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
-  return builder.build(doc) as string;
+  return builder.build(xmlSafe(doc)) as string;
 }
 
 export function exportPretalxJson(agenda: AgendaSnapshot, options: ScheduleExportOptions): string {
