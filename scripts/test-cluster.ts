@@ -1,18 +1,22 @@
 // `npm run test:cluster`: several app instances on PostgreSQL behind nginx, on loopback (issue 18).
 // Uses the production build NEXT_DIST_DIR names (`npm test` passes its .next), else .next-cluster,
 // built first when missing. nginx comes from Debian's packages (installed when missing, as root);
-// PostgreSQL is the server TEST_POSTGRES_URL names, else a throw-away cluster. The cases are in
+// PostgreSQL is the server TEST_POSTGRES_URL names, else a throw-away cluster (Debian's postgresql
+// installed when its binaries are missing). The cases are in
 // scripts/test-cluster.spec.ts; arguments go to vitest (e.g. -t "rolling").
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { ensureNginx } from "../lib/cluster/nginx";
+import { aptInstall, ensureNginx } from "../lib/cluster/nginx";
 import { hasBuild } from "./bench/harness";
 
 const dist = process.env.NEXT_DIST_DIR || ".next-cluster";
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NEXT_TELEMETRY_DISABLED: "1" };
 
+const log = (m: string) => console.log(`[test:cluster] ${m}`);
+const hasInitdb = () => spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
 try {
-  ensureNginx((m) => console.log(`[test:cluster] ${m}`));
+  ensureNginx(log);
+  if (!process.env.TEST_POSTGRES_URL && !hasInitdb()) aptInstall("postgresql", log);
 } catch (e) {
   console.error(`[test:cluster] ${(e as Error).message}`);
   process.exit(1);

@@ -17,17 +17,22 @@ export function findNginx(): string | null {
   return existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : null;
 }
 
-/** nginx, installed from Debian's packages (`nginx-light`) when missing, as scripts/test.sh installs chromium. */
-export function ensureNginx(log: (m: string) => void = console.log): string {
-  const found = findNginx();
-  if (found) return found;
-  if (process.getuid?.() !== 0) throw new Error("nginx is not installed and installing it needs root: run `apt-get install -y nginx-light` and try again");
-  log("installing Debian's nginx-light");
+/** Installs a Debian package with apt-get (as scripts/test.sh installs chromium); needs root. */
+export function aptInstall(pkg: string, log: (m: string) => void = console.log) {
+  if (process.getuid?.() !== 0) throw new Error(`${pkg} is not installed and installing it needs root: run \`apt-get install -y ${pkg}\` and try again`);
+  log(`installing Debian's ${pkg}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "nginx-light"]]) {
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", pkg]]) {
     const res = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
     if (res.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (exit ${res.status})`);
   }
+}
+
+/** nginx, installed from Debian's packages (`nginx-light`) when missing. */
+export function ensureNginx(log: (m: string) => void = console.log): string {
+  const found = findNginx();
+  if (found) return found;
+  aptInstall("nginx-light", log);
   const installed = findNginx();
   if (!installed) throw new Error("nginx-light was installed but no nginx binary was found");
   return installed;
