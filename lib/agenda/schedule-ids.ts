@@ -13,6 +13,13 @@ import { slugify } from "./text";
 /** Our UUIDv5 namespace: UUIDv5(URL namespace, "urn:summit-notes:schedule"). */
 export const SCHEDULE_NAMESPACE = uuidv5("urn:summit-notes:schedule", uuidv5.URL);
 
+const utf8 = new TextEncoder();
+
+/** UUIDv5 of a name in our namespace. As UTF-8 bytes: a lone surrogate in a name becomes U+FFFD instead of throwing. */
+function derived(name: string): string {
+  return uuidv5(utf8.encode(name), SCHEDULE_NAMESPACE);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** validator/json/schema.json: Event.slug, Room.slug, track slug. */
 const JSON_SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
@@ -60,27 +67,27 @@ export function scheduleAcronym(event: { slug?: string; name: string }): string 
  * Null for a talk with neither (an agenda that was never stored).
  */
 export function talkScheduleGuid(key: string, talk: { guid?: string; id?: string }): string | null {
-  if (talk.guid) return isUuid(talk.guid) ? talk.guid.toLowerCase() : uuidv5(`guid:${key}/${talk.guid}`, SCHEDULE_NAMESPACE);
-  if (talk.id) return uuidv5(`talk:${talk.id}`, SCHEDULE_NAMESPACE);
+  if (talk.guid) return isUuid(talk.guid) ? talk.guid.toLowerCase() : derived(`guid:${key}/${talk.guid}`);
+  if (talk.id) return derived(`talk:${talk.id}`);
   return null;
 }
 
 /** A guid for a talk that has none and no id (never stored): stable for the same agenda file. */
 export function placeholderTalkGuid(key: string, position: number): string {
-  return uuidv5(`place:${key}/${position}`, SCHEDULE_NAMESPACE);
+  return derived(`place:${key}/${position}`);
 }
 
 export function roomGuid(key: string, room: string): string {
-  return uuidv5(`room:${key}/${room}`, SCHEDULE_NAMESPACE);
+  return derived(`room:${key}/${room}`);
 }
 
 export function personGuid(key: string, name: string): string {
-  return uuidv5(`person:${key}/${name}`, SCHEDULE_NAMESPACE);
+  return derived(`person:${key}/${name}`);
 }
 
 /** A positive 31-bit integer from a UUID (hashed again, so time-ordered UUIDs spread too). */
 export function numberFromGuid(guid: string): number {
-  const hash = uuidv5(`id:${guid.toLowerCase()}`, SCHEDULE_NAMESPACE);
+  const hash = derived(`id:${guid.toLowerCase()}`);
   return (parseInt(hash.slice(0, 8), 16) % 0x7fffffff) + 1;
 }
 
