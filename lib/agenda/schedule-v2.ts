@@ -4,6 +4,7 @@
 // start/end date-times, a room object ({ guid, name? }), a track ({ slug }) and participants.
 // Read into the same RawAgenda as the other formats, so plan → preview → apply is shared.
 import { z } from "zod";
+import { parseJsonSafely } from "@/lib/security/safe-object";
 import { buildAgendaPlan } from "./build-plan";
 import { guardAgendaText } from "./input";
 import { failedPlan, type AgendaParseOptions, type AgendaPlan } from "./plan";
@@ -61,8 +62,9 @@ export function parseScheduleV2Json(source: string, options: AgendaParseOptions 
   if ("plan" in guarded) return guarded.plan;
   let json: unknown;
   try {
-    json = JSON.parse(guarded.text);
+    json = parseJsonSafely(guarded.text); // no __proto__/constructor/prototype key survives reading (as pretalx-json.ts)
   } catch (e) {
+    if (e instanceof RangeError) return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
     return failedPlan(`The file is not valid JSON: ${(e as Error).message}.`, options.timeZone);
   }
   const parsed = scheduleV2Json.safeParse(json);
