@@ -5,7 +5,9 @@
 //     node:http + the same Prisma client/driver doing the same transaction), ratio app/floor;
 //   - the agenda page of an 8 tracks × 12 slots event, signed in;
 //   - search over the 100k-note corpus (scripts/bench-search.ts, run as it is);
-//   - first-load JavaScript per route (gzip), from the build manifests.
+//   - first-load JavaScript per route (gzip), from the build manifests;
+//   - PostgreSQL only: the agenda page and autosave through nginx in front of 1 and of 2 instances
+//     (scripts/bench/cluster.ts, issue 18; BENCH_CLUSTER=0 skips it).
 // Every load figure is the median of BENCH_RUNS runs (default 3) of BENCH_SECONDS (default 5).
 //
 // Environment: BENCH_RUNS, BENCH_SECONDS, BENCH_DATABASES (sqlite,postgres), BENCH_DIST_DIR
@@ -19,6 +21,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { createPrismaClient } from "../lib/db-client";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../lib/testing/throwaway-postgres";
+import { benchThroughNginx } from "./bench/cluster";
 import { firstLoadJs } from "./bench/first-load";
 import { BENCH_PASSWORD, hasBuild, seedBenchData, signInCookie, startAppServer } from "./bench/harness";
 import { runGets, runSaves, type LoadResult, type Writer } from "./bench/load";
@@ -162,6 +165,15 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>) {
     rows.push({ area, db: kind, metric: "p95 ms", app: p95, target: "≤ 50 ms", met: p95 <= 50 });
     rows.push({ area, db: kind, metric: "responses", app: statusSummary(agendaRuns) });
     log(`${kind}: agenda ${rps.toFixed(0)} req/s, p95 ${p95.toFixed(1)} ms`);
+
+    if (kind === "postgres" && process.env.BENCH_CLUSTER !== "0") {
+      const signIn = async (baseUrl: string) => {
+        const jar = new Map<string, string>();
+        for (const w of data.writers) if (!jar.has(w.userId)) jar.set(w.userId, await signInCookie(baseUrl, w.email, BENCH_PASSWORD));
+        return jar;
+      };
+      for (const r of await benchThroughNginx({ databaseUrl: target.url, distDir: DIST, db, data, signIn, runs: RUNS, seconds: SECONDS, log })) rows.push({ ...r, db: kind });
+    }
   } finally {
     floor.kill("SIGTERM");
     await app.stop();
