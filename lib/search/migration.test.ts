@@ -72,7 +72,8 @@ describe("search migration on a database with data", () => {
     expect((await sqliteSearch.matchNotes(db, planQuery("키네시스", () => null), ["n1", "n2"], { useTextIndex: true })).map((m) => m.id)).toEqual(["n2"]);
   });
 
-  it("creates the PostgreSQL trigram index over existing rows", async () => {
+  // Two `prisma migrate deploy` runs on PostgreSQL: over a minute on a loaded 2-core machine.
+  it("creates the PostgreSQL trigram index over existing rows", { timeout: 180_000 }, async () => {
     const server = new URL(testPostgresServerUrl());
     const name = `summit_search_mig_${uniqueSuffix()}`;
     const admin = new Client({ connectionString: server.toString() });
