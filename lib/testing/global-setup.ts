@@ -31,41 +31,45 @@ async function prepare(workers: number): Promise<Prepared> {
   const cluster = process.env.TEST_POSTGRES_URL ? undefined : await startThrowawayPostgres();
   const server = process.env.TEST_POSTGRES_URL ?? cluster!.url;
   const run = `summit_t${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  const template = `${run}_template`;
-  const names = Array.from({ length: workers }, (_, i) => `${run}_w${i + 1}`);
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
+  const teardown = async () => {
+    try {
+      if (!cluster) {
+        const c = new Client({ connectionString: server });
+        await c.connect();
+        // The template, the worker databases and those tests made (freshTestDatabase): all start with the run's name.
+        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run}%`]);
+        for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        await c.end();
+      }
+    } finally {
+      cluster?.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  };
   try {
-    await admin.query(`CREATE DATABASE "${template}"`);
-    const sqliteTemplatePath = path.join(tmp, "template.db");
-    await Promise.all([migrateDatabaseAsync(`file:${sqliteTemplatePath}`), migrateDatabaseAsync(databaseUrl(server, template))]);
-    const sqliteUrls = names.map((_, i) => {
-      const file = path.join(tmp, `worker-${i + 1}.db`);
-      copyFileSync(sqliteTemplatePath, file);
-      return `file:${file}`;
-    });
-    for (const name of names) await createFromTemplate(admin, name, template);
-    return {
-      provided: { sqliteUrls, postgresUrls: names.map((n) => databaseUrl(server, n)), sqliteTemplatePath, postgresServerUrl: server, postgresTemplate: template },
-      users: 0,
-      teardown: async () => {
-        try {
-          if (!cluster) {
-            const c = new Client({ connectionString: server });
-            await c.connect();
-            // Also the databases tests made from the template (freshTestDatabase): all start with the run's name.
-            const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run}%`]);
-            for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-            await c.end();
-          }
-        } finally {
-          cluster?.stop();
-          rmSync(tmp, { recursive: true, force: true });
-        }
-      },
-    };
-  } finally {
-    await admin.end();
+    const template = `${run}_template`;
+    const names = Array.from({ length: workers }, (_, i) => `${run}_w${i + 1}`);
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${template}"`);
+      const sqliteTemplatePath = path.join(tmp, "template.db");
+      await Promise.all([migrateDatabaseAsync(`file:${sqliteTemplatePath}`), migrateDatabaseAsync(databaseUrl(server, template))]);
+      const sqliteUrls = names.map((_, i) => {
+        const file = path.join(tmp, `worker-${i + 1}.db`);
+        copyFileSync(sqliteTemplatePath, file);
+        return `file:${file}`;
+      });
+      for (const name of names) await createFromTemplate(admin, name, template);
+      const provided = { sqliteUrls, postgresUrls: names.map((n) => databaseUrl(server, n)), sqliteTemplatePath, postgresServerUrl: server, postgresTemplate: template };
+      return { provided, users: 0, teardown };
+    } finally {
+      await admin.end();
+    }
+  } catch (e) {
+    // A failed migration must not leave a private cluster running.
+    await teardown().catch(() => undefined);
+    throw e;
   }
 }
 
