@@ -2,7 +2,7 @@
 //
 // Every alias listed here matches on its own in free text (service-matcher.ts), so an alias must
 // be distinctive: abbreviations, alternative/old names, Korean spellings. The Korean spellings were
-// collected from real write-ups (/work/shared/fixtures/writeups) plus the usual spellings of the
+// collected from real write-ups (test-fixtures/writeups) plus the usual spellings of the
 // most-discussed services. An alias may carry its own prefix ("AWS 글루") when the bare word is
 // too ordinary; the matcher then accepts "AWS"/"Amazon"/"아마존" in front of it.
 //
