@@ -4,10 +4,9 @@
 // and server produce injected where they happen: before the request arrives, after the save has
 // committed (the acknowledgement is lost), a 5xx without saving, or a captive portal's 200 page.
 import type { Db } from "../db-client";
-import { saveNote } from "../data/notes";
 import { AppError } from "../errors";
-import { parseOrThrow, readJsonBody, route } from "../http";
-import { MAX_NOTE_BYTES, noteSaveInput } from "../validations/notes";
+import { route } from "../http";
+import { answerNoteSave } from "../note-save-request";
 
 export type NetworkFault = "network-down" | "lost-ack" | "server-error" | "captive-portal";
 export type SentSave = { opId: string; noteId?: string; baseVersion: number; body: string };
@@ -16,12 +15,10 @@ export function noteServer(db: Db) {
   let userId: string | null = null;
   const faults: NetworkFault[] = [];
   const sent: SentSave[] = [];
-  // Same as app/api/notes/route.ts, with the session replaced by the signed-in user of the test.
+  // app/api/notes/route.ts's own steps, with the session replaced by the signed-in user of the test.
   const handle = route(async (req: Request) => {
     if (!userId) throw new AppError("UNAUTHENTICATED", "Sign in first");
-    const input = parseOrThrow(noteSaveInput, await readJsonBody(req, MAX_NOTE_BYTES * 2 + 4096));
-    const result = await saveNote(db, userId, input);
-    return Response.json(result, { status: result.status === "conflict" ? 409 : 200 });
+    return answerNoteSave(db, req, userId);
   });
 
   async function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {

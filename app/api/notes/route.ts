@@ -1,8 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { saveNote } from "@/lib/data/notes";
-import { parseOrThrow, readJsonBody, route } from "@/lib/http";
-import { MAX_NOTE_BYTES, noteSaveInput } from "@/lib/validations/notes";
+import { route } from "@/lib/http";
+import { answerNoteSave } from "@/lib/note-save-request";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,5 @@ export const POST = route(async (req: Request) => {
   const user = await requireUser();
   // The session check's own cost, for `npm run bench` (issue 14 target: ≤ 0.5 ms).
   const session = `session;dur=${(performance.now() - started).toFixed(3)}`;
-  const input = parseOrThrow(noteSaveInput, await readJsonBody(req, MAX_NOTE_BYTES * 2 + 4096));
-  const result = await saveNote(db, user.id, input);
-  return Response.json(result, { status: result.status === "conflict" ? 409 : 200, headers: { "Server-Timing": session } });
+  return answerNoteSave(db, req, user.id, { "Server-Timing": session });
 });
