@@ -42,6 +42,8 @@ export function rawDriverOf(db: Db): RawDriver | null {
 
 /** Both generated clients have the same API; the SQLite one names the type. */
 export type Db = PrismaClient;
+/** The client inside an interactive transaction: what every multi-step write in lib/data takes. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createPrismaClient(rawUrl: string | undefined = process.env.DATABASE_URL): Db {
   const target = resolveDatabaseUrl(rawUrl);

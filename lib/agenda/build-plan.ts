@@ -5,7 +5,7 @@ import { normalizeTalk, type NormalTalk } from "./normalize-talk";
 import { AGENDA_LIMITS, DEFAULT_AGENDA_TIME_ZONE, type AgendaParseOptions, type AgendaPlan, type AgendaProblem } from "./plan";
 import type { RawAgenda } from "./raw";
 import { cleanLine, markupToText, quote, slugify } from "./text";
-import { canonicalTimeZone, isIsoDate, isValidTimeZone } from "./time";
+import { canonicalTimeZone, isIsoDate, isValidTimeZone } from "../time/zoned";
 
 export { slugify }; // the one slug helper lives in ./text; write-up import reaches it through here
 

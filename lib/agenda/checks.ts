@@ -3,7 +3,7 @@ import type { AgendaProblem } from "./plan";
 import type { NormalTalk } from "./normalize-talk";
 import { talkLabel } from "./raw";
 import { quote } from "./text";
-import { localTime } from "./time";
+import { formatTime } from "../time/zoned";
 
 export function checkDuplicateGuids(talks: NormalTalk[], report: (p: AgendaProblem) => void): void {
   const seen = new Map<string, NormalTalk>();
@@ -31,7 +31,7 @@ export function checkOverlaps(
   timeZone: string,
   report: (p: AgendaProblem) => void,
 ): void {
-  const range = (t: NormalTalk) => `${localTime(t.startsAt, timeZone)}–${localTime(t.endsAt, timeZone)}`;
+  const range = (t: NormalTalk) => `${formatTime(t.startsAt, timeZone)}–${formatTime(t.endsAt, timeZone)}`;
   const byColumn = new Map<string | null, NormalTalk[]>();
   for (const t of talks) {
     const column = columnOf(t);

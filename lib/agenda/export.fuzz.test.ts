@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exportFrabXml, exportPretalxJson } from "./export";
 import type { AgendaSnapshot, AgendaTrack } from "./plan";
-import { localDate } from "./time";
+import { formatIsoDate } from "../time/zoned";
 import { scheduleJsonErrors, scheduleXmlErrors } from "./validators/validate";
 
 const ZONES = Intl.supportedValuesOf("timeZone");
@@ -39,7 +39,7 @@ const agenda: fc.Arbitrary<AgendaSnapshot> = fc
       ...t,
       startsAt: start,
       endsAt: new Date(start.getTime() + minutes * 60_000),
-      day: localDate(start, timeZone),
+      day: formatIsoDate(start, timeZone),
       track: trackIndex !== null && columns.length ? columns[trackIndex % columns.length].name : null,
     }));
     const dates = stored.map((t) => t.day).sort();

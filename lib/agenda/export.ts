@@ -8,7 +8,7 @@ import type { AgendaSnapshot, AgendaSnapshotTalk } from "./plan";
 import { isJsonTimeZoneName } from "./schedule-ids";
 import { buildScheduleModel, type ScheduleExportOptions, type ScheduleTalk } from "./schedule-model";
 import { durationMinutes } from "./snapshot-layout";
-import { formatDuration, localIsoDateTime, localTime } from "./time";
+import { formatDuration, formatIsoDateTime, formatTime } from "../time/zoned";
 
 export type { ScheduleExportOptions } from "./schedule-model";
 
@@ -32,8 +32,8 @@ function talkFields(agenda: AgendaSnapshot, t: ScheduleTalk, room: string) {
   const tz = agenda.event.timeZone;
   const { talk } = t;
   return {
-    date: localIsoDateTime(talk.startsAt, tz),
-    start: localTime(talk.startsAt, tz),
+    date: formatIsoDateTime(talk.startsAt, tz),
+    start: formatTime(talk.startsAt, tz),
     duration: formatDuration(durationMinutes(talk)),
     room,
     slug: t.slug,
@@ -121,7 +121,7 @@ export function exportPretalxJson(agenda: AgendaSnapshot, options: ScheduleExpor
                 guid: t.guid,
                 id: t.id,
                 ...talkFields(agenda, t, room.name),
-                end: localIsoDateTime(t.talk.endsAt, tz),
+                end: formatIsoDateTime(t.talk.endsAt, tz),
                 track: t.talk.track, // null: a plenary, in no track
                 language: null,
                 persons: t.persons.map((p) => ({ id: p.id, guid: p.guid, public_name: p.name })),

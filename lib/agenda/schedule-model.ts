@@ -7,7 +7,7 @@ import {
 } from "./schedule-ids";
 import { layoutByDay, type DayGroup } from "./snapshot-layout";
 import { slugify } from "./text";
-import { isIsoDate, localIsoDateTime, nextDate, zonedInstant } from "./time";
+import { isIsoDate, formatIsoDateTime, nextDate, zonedInstant } from "../time/zoned";
 
 export type ScheduleExportOptions = {
   /** Origin of this Summit Notes (http(s)://host[:port]): talk and event urls point at its pages. */
@@ -35,11 +35,11 @@ const TRACK_SLUG = /^[a-z][a-z0-9-]+$/;
 /** The day's first start and last end; a day without talks spans its date. */
 function dayBounds(day: DayGroup, timeZone: string): { start: string; end: string } {
   if (!day.talks.length) {
-    return { start: localIsoDateTime(zonedInstant(day.date, 0, timeZone), timeZone), end: localIsoDateTime(zonedInstant(day.date, 23 * 60 + 59, timeZone), timeZone) };
+    return { start: formatIsoDateTime(zonedInstant(day.date, 0, timeZone), timeZone), end: formatIsoDateTime(zonedInstant(day.date, 23 * 60 + 59, timeZone), timeZone) };
   }
   const start = Math.min(...day.talks.map((t) => t.startsAt.getTime()));
   const end = Math.max(...day.talks.map((t) => t.endsAt.getTime()));
-  return { start: localIsoDateTime(new Date(start), timeZone), end: localIsoDateTime(new Date(end), timeZone) };
+  return { start: formatIsoDateTime(new Date(start), timeZone), end: formatIsoDateTime(new Date(end), timeZone) };
 }
 
 /**

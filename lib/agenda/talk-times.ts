@@ -1,6 +1,6 @@
 // Turns a talk's printed date/start/duration/end into UTC instants in the event's time zone.
 import type { RawTalk } from "./raw";
-import { isIsoDate, localDate, localTime, nextDate, parseClockTime, parseDuration, parseIsoDateTime, zonedInstant } from "./time";
+import { isIsoDate, formatIsoDate, formatTime, nextDate, parseClockTime, parseDuration, parseIsoDateTime, zonedInstant } from "../time/zoned";
 
 export type TalkTimes = { startsAt: Date; endsAt: Date; day: string };
 
@@ -44,14 +44,14 @@ export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { 
     const endInstant = parseIsoDateTime(raw.end, timeZone);
     const clock = endInstant ? null : parseClockTime(raw.end);
     if (!endInstant && clock === null) return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM or an ISO date-time` };
-    endsAt = endInstant ?? zonedInstant(baseDate ?? localDate(startsAt, timeZone), clock!, timeZone);
+    endsAt = endInstant ?? zonedInstant(baseDate ?? formatIsoDate(startsAt, timeZone), clock!, timeZone);
   } else return { error: raw.end !== undefined ? "has no end time" : "has no duration" };
 
   if (endsAt <= startsAt) {
-    return { error: `ends at ${localTime(endsAt, timeZone)}, which is not after its start at ${localTime(startsAt, timeZone)}` };
+    return { error: `ends at ${formatTime(endsAt, timeZone)}, which is not after its start at ${formatTime(startsAt, timeZone)}` };
   }
   if (endsAt.getTime() - startsAt.getTime() > MAX_TALK_MINUTES * 60_000) {
     return { error: `lasts ${Math.floor((endsAt.getTime() - startsAt.getTime()) / 3_600_000)} hours; a talk can last at most 99:59 (what schedule files can express)` };
   }
-  return { startsAt, endsAt, day: day ?? localDate(startsAt, timeZone) };
+  return { startsAt, endsAt, day: day ?? formatIsoDate(startsAt, timeZone) };
 }

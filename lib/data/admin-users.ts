@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "../authz/policy";
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
-import type { Tx } from "./teams";
+import type { Tx } from "../db-client";
 import { forgetUserSessions } from "../auth/session-cache";
 
 /**

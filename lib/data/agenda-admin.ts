@@ -1,23 +1,11 @@
 import "server-only";
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
+import { uniqueEventSlug } from "./event-slug";
 import { AppError, isUniqueViolation } from "../errors";
 import { findClash } from "../schedule/clash";
 import { formatIsoDate, formatTimeRange, zonedToUtc } from "../time/zoned";
 import { splitSpeakers, type EventInput, type MoveTalkInput, type TalkInput, type TrackInput } from "../validations/agenda-admin";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-export function slugify(name: string): string {
-  const base = name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-  return base || "event";
-}
-
-async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
-  for (let i = 0; ; i++) {
-    const slug = i === 0 ? wanted : `${wanted}-${i + 1}`;
-    if (!(await tx.event.findUnique({ where: { slug }, select: { id: true } }))) return slug;
-  }
-}
 
 function eventData(input: EventInput) {
   return {
@@ -35,7 +23,7 @@ export async function createEvent(db: Db, input: EventInput) {
     return await db.$transaction(async (tx) => {
       if (input.slug && (await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } })))
         throw new AppError("CONFLICT", "slug_taken", { slug: ["slug_taken"] });
-      const slug = input.slug ?? (await uniqueSlug(tx, slugify(input.name)));
+      const slug = input.slug ?? (await uniqueEventSlug(tx, input.name));
       return tx.event.create({ data: { ...eventData(input), slug }, select: { id: true, slug: true } });
     });
   } catch (e) {

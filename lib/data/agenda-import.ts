@@ -8,11 +8,11 @@
 // Slots, tracks, days and speakers left without talks are removed; the event's name and series are
 // never overwritten by a re-import (admins may have edited them), its dates, zone and venue are.
 import { randomUUID } from "node:crypto";
-import { slugify } from "../agenda/text";
+import { uniqueEventSlug } from "./event-slug";
 import { diffAgendaTalks } from "../agenda/diff";
 import { agendaErrors, agendaWarnings, type AgendaPlan, type AgendaProblem, type AgendaSnapshot, type AgendaSnapshotTalk, type AgendaTalk } from "../agenda/plan";
-import { localDate, zonedInstant } from "../agenda/time";
-import type { Db } from "../db-client";
+import { formatIsoDate, zonedInstant } from "../time/zoned";
+import type { Db, Tx } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { eventSlug as eventSlugSchema } from "../validations/agenda";
@@ -20,7 +20,6 @@ import { eventSlug as eventSlugSchema } from "../validations/agenda";
 export { planToPreview, type AgendaPreview } from "../agenda/preview";
 
 type Client = Db | Prisma.TransactionClient;
-type Tx = Prisma.TransactionClient;
 type StoredTalk = AgendaSnapshotTalk & { id: string; slotId: string | null; trackId: string | null };
 type StoredAgenda = Omit<AgendaSnapshot, "talks"> & { id: string; slug: string; talks: StoredTalk[] };
 
@@ -62,7 +61,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
     id: event.id,
     slug: event.slug,
     event: {
-      name: event.name, slug: event.slug, timeZone: tz, startDate: localDate(event.startDate, tz), endDate: localDate(event.endDate, tz),
+      name: event.name, slug: event.slug, timeZone: tz, startDate: formatIsoDate(event.startDate, tz), endDate: formatIsoDate(event.endDate, tz),
       ...(event.venue ? { venue: event.venue } : {}), ...(event.series ? { series: event.series } : {}),
     },
     days: event.days,
@@ -72,7 +71,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
       ...(externalGuid ? { guid: externalGuid } : {}),
       ...(externalSlug ? { slug: externalSlug } : {}),
       ...(level ? { level } : {}),
-      day: slot?.day.date ?? localDate(t.startsAt, tz),
+      day: slot?.day.date ?? formatIsoDate(t.startsAt, tz),
       track: track?.name ?? null,
       ...(track?.room ? { room: track.room } : {}),
       speakers: speakers.map((s) => s.speaker.name),
@@ -135,13 +134,6 @@ export async function applyAgendaPlan(db: Db, plan: AgendaPlan, options: { event
   }
 }
 
-async function uniqueSlug(tx: Tx, base: string): Promise<string> {
-  const root = base || "event";
-  const taken = new Set((await tx.event.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((e) => e.slug));
-  let candidate = root;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${root}-${n}`;
-  return candidate;
-}
 
 async function upsertEvent(tx: Tx, plan: AgendaPlan, slug: string | undefined): Promise<{ id: string; slug: string; created: boolean }> {
   const { event } = plan;
@@ -157,7 +149,7 @@ async function upsertEvent(tx: Tx, plan: AgendaPlan, slug: string | undefined): 
   if (!slug && event.slug && (await tx.event.findUnique({ where: { slug: event.slug }, select: { id: true } }))) {
     throw new AppError("CONFLICT", `An event with the slug '${event.slug}' already exists; import into it as a re-import (CLI: --event ${event.slug}) or give the new event another slug.`);
   }
-  const finalSlug = slug ?? event.slug ?? (await uniqueSlug(tx, slugify(event.name)));
+  const finalSlug = slug ?? event.slug ?? (await uniqueEventSlug(tx, event.name));
   const created = await tx.event.create({
     data: { name: event.name, slug: finalSlug, series: event.series ?? null, venue: event.venue ?? null, ...dates },
     select: { id: true, slug: true },

@@ -1,10 +1,9 @@
 // Writing planned talks as agenda rows (slot, talk, speakers) — the one mapper shared by the demo
 // seed (prisma/seed-data/seed.ts) and the write-up import (lib/data/writeup-import.ts).
 // No "server-only": the seed and the CLIs run it outside Next.
-import type { Db } from "../db-client";
+import type { Tx } from "../db-client";
 import { zonedToUtc } from "../time/zoned";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type PlannedAgendaTalk = {
   title: string;

@@ -13,11 +13,10 @@
 // Restore goes into an EMPTY instance (no users, events, teams or notes; the AWS service catalog may
 // be there already — services are then matched by slug) in one transaction: any problem, nothing written.
 import { z } from "zod";
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
 import { AppError } from "../errors";
 import { parseJsonSafely } from "../security/safe-object";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const BACKUP_FORMAT = "summit-notes-backup";
 export const BACKUP_VERSION = 1;

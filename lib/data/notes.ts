@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import type { NoteSaveInput } from "../validations/notes";
 import { trySaveExistingNote } from "./note-save-fast";
@@ -8,7 +8,6 @@ export type SaveResult =
   | { status: "saved"; noteId: string; version: number; duplicate?: boolean }
   | { status: "conflict"; noteId: string; serverVersion: number; serverBody: string };
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function writeRevision(tx: Tx, noteId: string, authorId: string, baseVersion: number, body: string, opId: string): Promise<SaveResult | null> {
   // Conditional on the version the client saw: a concurrent save makes this match nothing.

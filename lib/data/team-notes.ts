@@ -5,7 +5,7 @@ import type { Db } from "../db-client";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { commentBody, noteVisibility, parseOrInvalid, type NoteVisibilityInput } from "../validations/teams";
-import type { Tx } from "./teams";
+import type { Tx } from "../db-client";
 
 /**
  * The one rule for who may READ a note, as a Prisma filter: its author, and members of a team the

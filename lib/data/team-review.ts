@@ -5,7 +5,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { formatIsoDate, formatTimeRange } from "../time/zoned";
 import { parseOrInvalid, writeupBody } from "../validations/teams";
 import { threadComments, visibleNotesWhere, type CommentNode } from "./team-notes";
-import { lockTeam, requireTeamAction, type Tx } from "./teams";
+import type { Tx } from "../db-client";
+import { lockTeam, requireTeamAction } from "./teams";
 
 async function requireEvent(tx: Tx, eventId: string) {
   const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, slug: true, timeZone: true } });

@@ -1,12 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { can, higherTeamRole, roleInTeam, type Action, type ActorRole } from "../authz/policy";
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
 import type { TeamRole } from "../generated/prisma/enums";
 import { inviteToken, parseOrInvalid, teamName, teamRole, type TeamRoleInput } from "../validations/teams";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

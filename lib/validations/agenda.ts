@@ -2,7 +2,7 @@
 // as in the other validation modules; the edges translate them.
 import { z } from "zod";
 import { MAX_AGENDA_BYTES } from "../agenda/plan";
-import { isValidTimeZone } from "../agenda/time";
+import { isValidTimeZone } from "../time/zoned";
 
 export const eventSlug = z
   .string()

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/time/zoned";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,7 +25,7 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
   const parts = from && to ? diffNotes(from.body, to.body) : [];
   const event = await db.event.findUnique({ where: { id: note.eventId }, select: { slug: true, timeZone: true } });
   const back = note.talkId ? `/events/${event?.slug}/talks/${note.talkId}/note` : `/events/${event?.slug}/notes/${note.id}`;
-  const when = (d: Date) => new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: event?.timeZone }).format(d);
+  const when = (d: Date) => formatDateTime(d, event?.timeZone ?? "UTC", locale);
   return (
     <div className="flex flex-col gap-4">
       <Link href={back} className="text-sm text-brand-700 underline">
