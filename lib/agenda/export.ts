@@ -3,7 +3,7 @@
 // validators (lib/agenda/validators: schedule.xml.xsd, schema.json; tested in export.test.ts),
 // and our parsers read both back to the same days, tracks and talks.
 import { XMLBuilder } from "fast-xml-parser";
-import ical from "ical-generator";
+import { talksToIcs } from "../schedule/ics";
 import type { AgendaSnapshot, AgendaSnapshotTalk } from "./plan";
 import { isJsonTimeZoneName } from "./schedule-ids";
 import { buildScheduleModel, type ScheduleExportOptions, type ScheduleTalk } from "./schedule-model";
@@ -147,19 +147,18 @@ export type IcsExportOptions = {
 /** A calendar of the talks (all of an agenda, or a chosen few such as a user's starred talks), in UTC. */
 export function exportIcs(source: AgendaSnapshot | AgendaSnapshotTalk[], options: IcsExportOptions): string {
   const talks = Array.isArray(source) ? source : source.talks;
-  const calendar = ical({ name: options.name, prodId: { company: "Summit Notes", product: "Agenda", language: "EN" } });
-  for (const [i, talk] of talks.entries()) {
-    const description = [talk.speakers.length ? `Speakers: ${talk.speakers.join(", ")}` : "", talk.abstract].filter(Boolean).join("\n\n");
-    calendar.createEvent({
-      id: talk.guid ?? talk.id ?? `talk-${i + 1}`,
-      start: talk.startsAt,
-      end: talk.endsAt,
-      stamp: options.now ?? new Date(),
-      summary: talk.title,
-      ...(description ? { description } : {}),
-      ...(talk.room || talk.track ? { location: talk.room ?? talk.track! } : {}),
-      ...(talk.track ? { categories: [{ name: talk.track }] } : {}),
-    });
-  }
-  return calendar.toString();
+  return talksToIcs(
+    talks.map((talk) => ({
+      id: talk.id,
+      guid: talk.guid,
+      title: talk.title,
+      abstract: talk.abstract,
+      startsAt: talk.startsAt,
+      endsAt: talk.endsAt,
+      speakers: talk.speakers,
+      location: talk.room ?? talk.track ?? null,
+      categories: talk.track ? [talk.track] : [],
+    })),
+    options,
+  );
 }

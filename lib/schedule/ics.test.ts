@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import type { AgendaSnapshotTalk } from "../agenda/plan";
 import { talksToIcs } from "./ics";
 
 describe("talksToIcs", () => {
@@ -18,5 +19,17 @@ describe("talksToIcs", () => {
     expect(events[0].endDate.toJSDate().toISOString()).toBe("2016-05-17T05:30:00.000Z");
     expect(events[0].location).toBe("Room 301");
     expect(events[1].uid).toBe("t2@summit-notes");
+  });
+});
+
+describe("one UID per talk", () => {
+  it("a stored talk has the same UID in the agenda export and in a personal calendar", async () => {
+    const { exportIcs } = await import("../agenda/export");
+    const talk: AgendaSnapshotTalk = { id: "clx1", guid: "6f0f4c1e-6d2a-4c1a-9a7e-0e3c2b1a0f00", title: "DynamoDB deep dive", abstract: "", startsAt: new Date("2016-05-17T04:50:00Z"), endsAt: new Date("2016-05-17T05:30:00Z"), day: "2016-05-17", speakers: [], track: "Track 1" };
+    const uidsOf = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    const fromAgenda = uidsOf(exportIcs([talk], { name: "Agenda" }));
+    const fromFeed = uidsOf(talksToIcs([{ id: talk.id, title: talk.title, startsAt: talk.startsAt, endsAt: talk.endsAt, eventName: "AWS Summit" }], { name: "My agenda" }));
+    expect(fromAgenda).toEqual(["clx1@summit-notes"]);
+    expect(fromFeed).toEqual(fromAgenda);
   });
 });
