@@ -4,10 +4,9 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseAgenda } from "../lib/agenda/detect";
 import { oversizeMessage } from "../lib/agenda/input";
 import { MAX_AGENDA_BYTES, type AgendaProblem } from "../lib/agenda/plan";
-import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview, type AgendaImportSummary } from "../lib/data/agenda-import";
+import { findImportTarget, importAgenda, type AgendaImportSummary } from "../lib/data/agenda-import";
 import { createPrismaClient } from "../lib/db-client";
 import { agendaImportOptions } from "../lib/validations/agenda";
 import { migrateForCli } from "./migrate-database";
@@ -68,15 +67,14 @@ async function main() {
   await migrateForCli("agenda-import");
   const db = createPrismaClient();
   try {
-    const target = args.eventSlug ? await findImportTarget(db, args.eventSlug) : null;
-    // A zone-less file (CSV) re-imported into an existing event is read in that event's zone.
     const name = path.basename(args.file);
-    const plan = parseAgenda(name, text, { timeZone: args.timeZone ?? target?.timeZone, eventName: name.replace(/\.[^.]+$/, "") });
+    const outcome = await importAgenda(db, { fileName: name, text, eventSlug: args.eventSlug, timeZone: args.timeZone, mode: args.dryRun ? "preview" : "apply" });
+    const { plan, preview } = outcome;
     printProblems(plan.problems);
-    const preview = planToPreview(plan, target ? await loadAgendaSnapshot(db, target.id) : null);
     if (!preview.canApply) throw new UsageError(`${preview.errors.length} error(s) in '${name}'; nothing was imported`);
-    if (args.dryRun) {
+    if (outcome.mode === "preview") {
       const { event, counts, changes } = preview;
+      const target = args.eventSlug ? await findImportTarget(db, args.eventSlug) : null;
       console.log(`Dry run, nothing written. ${target ? `Would re-import into '${target.slug}'` : "Would create"}: '${event.name}' (${event.timeZone}, ${event.startDate} – ${event.endDate}, read as ${plan.format})`);
       console.log(`  ${counts.days} days, ${counts.tracks} tracks, ${counts.talks} talks (${counts.plenaryTalks} plenary), ${counts.speakers} speakers`);
       if (changes) {
@@ -85,7 +83,7 @@ async function main() {
       }
       return;
     }
-    printSummary(await applyAgendaPlan(db, plan, { eventSlug: args.eventSlug }));
+    if (outcome.summary) printSummary(outcome.summary);
   } finally {
     await db.$disconnect();
   }

@@ -8,7 +8,7 @@ import { agendaEssentials, BAD_AGENDAS, fixtureTalks, frabXmlFrom, generateFrabX
 import type { Db } from "../db-client";
 import { AppError } from "../errors";
 import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
-import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, loadAgendaSnapshotBySlug, planToPreview } from "./agenda-import";
+import { applyAgendaPlan, findImportTarget, importAgenda, loadAgendaSnapshot, loadAgendaSnapshotBySlug, planToPreview } from "./agenda-import";
 
 async function rowCounts(db: Db) {
   return {
@@ -180,5 +180,32 @@ describeEachDatabase("agenda import", (getDb) => {
     const snapshot = (await loadAgendaSnapshotBySlug(db, slug))!;
     expect(snapshot.talks.map((t) => [t.title, t.startsAt.toISOString(), t.track])).toEqual([["Replacement", "2024-05-16T08:30:00.000Z", "Track 1"]]);
     expect(snapshot.tracks.map((t) => t.name)).toEqual(["Track 1"]);
+  });
+});
+
+describeEachDatabase("importAgenda: the one sequence behind the admin page and the CLI", (getDb) => {
+  it("previews without writing, names a CSV's event after its file, reads a re-import in the event's zone, and writes nothing when the file has errors", async () => {
+    const db = getDb();
+    const s = uniqueSuffix();
+    const csv = "date,start,end,track,room,title,speakers,abstract\n2016-05-17,13:00,13:40,Track 1,Room 1,Serverless,김기완,\n";
+    const before = await rowCounts(db);
+    const preview = await importAgenda(db, { fileName: `summit-${s}.csv`, text: csv, timeZone: "Asia/Seoul", mode: "preview" });
+    expect(preview.preview.canApply).toBe(true);
+    expect(preview.preview.event.name).toBe(`summit-${s}`);
+    expect(await rowCounts(db)).toEqual(before);
+
+    const slug = `import-seq-${s}`;
+    const applied = await importAgenda(db, { fileName: `summit-${s}.csv`, text: csv, timeZone: "Asia/Seoul", eventSlug: slug, mode: "apply" });
+    expect(applied.mode === "apply" && applied.summary?.createdEvent).toBe(true);
+    const talk = await db.talk.findFirstOrThrow({ where: { event: { slug } } });
+    expect(talk.startsAt.toISOString()).toBe("2016-05-17T04:00:00.000Z");
+
+    // No --time-zone on the re-import: the file is read in the event's zone (Asia/Seoul), not the default's.
+    const again = await importAgenda(db, { fileName: "again.csv", text: csv, eventSlug: slug, mode: "apply" });
+    expect(again.mode === "apply" && again.summary?.talks).toMatchObject({ added: 0, removed: 0, unchanged: 1 });
+    expect((await db.talk.findFirstOrThrow({ where: { event: { slug } } })).startsAt.toISOString()).toBe("2016-05-17T04:00:00.000Z");
+
+    const broken = await importAgenda(db, { fileName: "broken.csv", text: "date,start,end,track,room,title,speakers,abstract\n2016-05-17,14:00,13:20,Track 1,,Backwards,,\n", mode: "apply" });
+    expect(broken.mode === "apply" && broken.summary).toBeNull();
   });
 });

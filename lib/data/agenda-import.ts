@@ -17,7 +17,9 @@ import { AppError, isUniqueViolation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { eventSlug as eventSlugSchema } from "../validations/agenda";
 
-export { planToPreview, type AgendaPreview } from "../agenda/preview";
+import { planToPreview, type AgendaPreview } from "../agenda/preview";
+import { parseAgenda } from "../agenda/detect";
+export { planToPreview, type AgendaPreview };
 
 type Client = Db | Prisma.TransactionClient;
 type StoredTalk = AgendaSnapshotTalk & { id: string; slotId: string | null; trackId: string | null };
@@ -104,6 +106,37 @@ export async function loadAgendaSnapshotBySlug(db: Db, slug: string): Promise<Ag
 /** The event a re-import would target: its time zone is the one to parse a zone-less file (CSV) in. */
 export async function findImportTarget(db: Db, slug: string): Promise<{ id: string; slug: string; name: string; timeZone: string } | null> {
   return db.event.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, timeZone: true } });
+}
+
+export type AgendaImportRequest = {
+  /** The file's name: its extension picks the format when the content does not. */
+  fileName: string;
+  text: string;
+  /** Re-import into this event (or create it with this slug). */
+  eventSlug?: string;
+  /** The zone of a zone-less file (CSV); else the target event's zone, else the parser's default. */
+  timeZone?: string;
+  mode: "preview" | "apply";
+};
+
+export type AgendaImportOutcome =
+  | { mode: "preview"; plan: ParsedAgenda; preview: AgendaPreview }
+  | { mode: "apply"; plan: ParsedAgenda; preview: AgendaPreview; summary: AgendaImportSummary | null };
+type ParsedAgenda = ReturnType<typeof parseAgenda>;
+
+/**
+ * The one agenda import sequence, used by the admin page (through POST /api/admin/agenda/import)
+ * and `npm run agenda:import` alike: find the target → parse (in the target's zone when the file
+ * names none; a CSV's event is named after its file) → preview against what is stored → apply.
+ * `summary` is null when the preview has errors: nothing was written.
+ */
+export async function importAgenda(db: Db, request: AgendaImportRequest): Promise<AgendaImportOutcome> {
+  const target = request.eventSlug ? await findImportTarget(db, request.eventSlug) : null;
+  const plan = parseAgenda(request.fileName, request.text, { timeZone: request.timeZone ?? target?.timeZone, eventName: request.fileName.replace(/\.[^.]+$/, "") });
+  const preview = planToPreview(plan, target ? await loadAgendaSnapshot(db, target.id) : null);
+  if (request.mode === "preview") return { mode: "preview", plan, preview };
+  if (!preview.canApply) return { mode: "apply", plan, preview, summary: null };
+  return { mode: "apply", plan, preview, summary: await applyAgendaPlan(db, plan, { eventSlug: request.eventSlug }) };
 }
 
 /**

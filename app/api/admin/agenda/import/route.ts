@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { parseAgenda } from "@/lib/agenda/detect";
 import { oversizeMessage } from "@/lib/agenda/input";
 import { MAX_AGENDA_BYTES } from "@/lib/agenda/plan";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview } from "@/lib/data/agenda-import";
+import { importAgenda } from "@/lib/data/agenda-import";
 import { AppError } from "@/lib/errors";
 import { assertUploadType, decodeUtf8, parseOrThrow, readBodyBytes, route } from "@/lib/http";
 import { agendaImportOptions } from "@/lib/validations/agenda";
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
 const query = z.object({ filename: z.string().trim().min(1, "file_name_required").max(255), mode: z.enum(["preview", "apply"]).default("preview") });
 
 /**
- * Admin-only agenda import (the same parse → plan → preview/apply path as the admin page and
+ * Admin-only agenda import (the admin page's upload; `importAgenda` is the one sequence, shared with
  * `npm run agenda:import`). Body: the file's text. Query: filename, mode=preview|apply, event, timeZone.
  */
 export const POST = route(async (req: Request) => {
@@ -25,12 +24,8 @@ export const POST = route(async (req: Request) => {
   assertUploadType(req);
   const bytes = await readBodyBytes(req, MAX_AGENDA_BYTES, (n) => new AppError("TOO_LARGE", oversizeMessage(n)));
   const text = decodeUtf8(bytes, "The file is not valid UTF-8 text.");
-  const target = options.eventSlug ? await findImportTarget(db, options.eventSlug) : null;
-  const plan = parseAgenda(filename, text, { timeZone: options.timeZone ?? target?.timeZone });
-  const existing = target ? await loadAgendaSnapshot(db, target.id) : null;
-  const preview = planToPreview(plan, existing);
-  if (mode === "preview") return Response.json({ preview });
-  if (!preview.canApply) return Response.json({ error: "The file has problems; nothing was imported.", code: "INVALID", preview }, { status: 422 });
-  const summary = await applyAgendaPlan(db, plan, { eventSlug: options.eventSlug });
-  return Response.json({ summary }, { status: 201 });
+  const outcome = await importAgenda(db, { fileName: filename, text, ...options, mode });
+  if (outcome.mode === "preview") return Response.json({ preview: outcome.preview });
+  if (!outcome.summary) return Response.json({ error: "The file has problems; nothing was imported.", code: "INVALID", preview: outcome.preview }, { status: 422 });
+  return Response.json({ summary: outcome.summary }, { status: 201 });
 });
