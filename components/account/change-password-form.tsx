@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { submitWith } from "@/components/ui/submit-with";
 import { changePasswordAction } from "@/lib/actions/account";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { useErrorText } from "@/components/use-error-text";
 
 export function ChangePasswordForm() {
   const t = useTranslations("accountSecurity");
@@ -15,7 +16,8 @@ export function ChangePasswordForm() {
   const [pending, startTransition] = useTransition();
   const fe = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const details = result && !result.ok ? result.details : undefined;
-  const msg = (codes?: string[]) => codes?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`, { minutes: Number(details?.minutes) || 15 }) : c)).join(" ");
+  const errors = useErrorText();
+  const msg = (codes?: string[]) => codes?.map((c) => errors.code(c, { minutes: Number(details?.minutes) || 15 })).join(" ");
   return (
     <form
       noValidate

@@ -6,6 +6,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { submitWith } from "@/components/ui/submit-with";
 import { uploadWithProgress } from "@/components/ui/upload-with-progress";
+import { useErrorText } from "@/components/use-error-text";
+import type { ErrorLike } from "@/lib/i18n/error-text";
 
 type Problem = { severity: string; message: string; where?: string };
 type Preview = {
@@ -21,6 +23,7 @@ type Summary = { eventSlug: string };
 
 export function AgendaImporter({ events }: { events: { slug: string; name: string }[] }) {
   const t = useTranslations("agendaImport");
+  const errors = useErrorText();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -33,7 +36,7 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
     try {
       const res = await uploadWithProgress(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress, "application/octet-stream");
       if (res.body.preview) setPreview(res.body.preview as Preview);
-      if (res.status >= 400) setError(t("failed", { message: String(res.body.error ?? res.status) }));
+      if (res.status >= 400) setError(t("failed", { message: errors.message({ code: "INTERNAL", ...(res.body as ErrorLike) }) ?? "" }));
       else if (res.body.summary) setSummary(res.body.summary as Summary);
     } catch {
       setError(t("failed", { message: "network" }));

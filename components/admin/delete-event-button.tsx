@@ -6,12 +6,12 @@ import { useTranslations } from "next-intl";
 import { deleteEventAction } from "@/lib/actions/agenda-admin";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionErrors } from "./use-action-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export function DeleteEventButton({ eventId, name, noteCount }: { eventId: string; name: string; noteCount: number }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (

@@ -9,14 +9,14 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionErrors } from "./use-action-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export type EventFormValues = { name: string; slug: string; series: string; venue: string; timeZone: string; startDate: string; endDate: string };
 
 export function EventForm({ eventId, initial }: { eventId?: string; initial?: EventFormValues }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [result, setResult] = useState<ActionResult<{ slug: string }> | null>(null);
   const [pending, startTransition] = useTransition();
   const fe = errors.fieldErrors(result);

@@ -8,7 +8,7 @@ import { deleteTalkAction, moveTalkAction } from "@/lib/actions/agenda-admin";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TalkForm, type TalkFormValues } from "./talk-form";
-import { useActionErrors } from "./use-action-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export type BoardTalk = TalkFormValues & { talkId: string; noteCount: number };
 type Option = { id: string; name: string };
@@ -17,7 +17,7 @@ type Option = { id: string; name: string };
 export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; days: string[]; tracks: Option[]; talks: BoardTalk[] }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);

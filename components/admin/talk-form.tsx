@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionErrors } from "./use-action-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export type TalkFormValues = { talkId?: string; title: string; abstract: string; date: string; start: string; end: string; trackId: string | null; speakers: string; level: string | null };
 type Option = { id: string; name: string };
@@ -17,7 +17,7 @@ type Option = { id: string; name: string };
 export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: string; days: string[]; tracks: Option[]; initial?: TalkFormValues; onDone?: () => void }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const fe = errors.fieldErrors(result);

@@ -8,14 +8,14 @@ import { deleteTrackAction, saveTrackAction } from "@/lib/actions/agenda-admin";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionErrors } from "./use-action-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export type TrackRow = { id: string; name: string; room: string | null; colour: string; position: number; talkCount: number };
 
 function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackRow; onDone?: () => void }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const fe = errors.fieldErrors(result);
@@ -71,7 +71,7 @@ function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackR
 export function TrackEditor({ eventId, tracks }: { eventId: string; tracks: TrackRow[] }) {
   const t = useTranslations("admin");
   const router = useRouter();
-  const errors = useActionErrors();
+  const errors = useErrorText();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (

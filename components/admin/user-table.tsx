@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/form-message";
-import { useTeamErrors } from "@/components/teams/use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 import { setUserDisabledAction, setUserRoleAction } from "@/lib/actions/admin-users";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
@@ -12,7 +12,7 @@ export type UserRow = { id: string; name: string; email: string; role: "ADMIN" |
 
 export function UserTable({ users, myId }: { users: UserRow[]; myId: string }) {
   const t = useTranslations("adminUsers");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();

@@ -8,6 +8,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { signUpAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/use-error-text";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -17,7 +18,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const translate = (codes?: string[]) => codes?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : c));
+  const errors = useErrorText();
+  const translate = (codes?: string[]) => codes?.map((c) => errors.code(c));
 
   async function onSubmit(form: FormData) {
     setPending(true);
@@ -32,7 +34,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       else if (res.code === "INVALID") {
         setFieldErrors(res.fieldErrors ?? {});
         setError(t("errors.fixFields"));
-      } else setError(res.message);
+      } else setError(errors.message(res));
       return;
     }
     const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });

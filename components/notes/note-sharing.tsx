@@ -6,7 +6,7 @@ import { useState, useSyncExternalStore, useTransition } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { submitWith } from "@/components/ui/submit-with";
-import { useTeamErrors } from "@/components/teams/use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 import { revokePublicLinkAction, setNoteVisibilityAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
@@ -18,7 +18,7 @@ const noSubscribe = () => () => {};
 /** Who can see a note: only me / my teams (chosen) / anyone with a revocable link. Author only. */
 export function NoteSharing({ noteId, initial, teams }: { noteId: string | null; initial: SharingState; teams: Team[] }) {
   const t = useTranslations("noteSharing");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const [state, setState] = useState<SharingState>(initial);
   const [choice, setChoice] = useState<Visibility>(initial.visibility);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { addNoteTagAction, removeNoteTagAction, searchServicesAction, suggestNoteTagsAction } from "@/lib/actions/notes";
 
 export type TagView = { id: string; topic: string | null; source: string; service: { slug: string; name: string; shortName: string; category: string } | null };
@@ -11,6 +12,7 @@ type Option = { slug: string; name: string; shortName: string; category: string;
 /** Tags of a note: autocomplete over the AWS catalog (Korean too), #topics, and suggestions from the text. */
 export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string | null; initialTags: TagView[]; bodyVersion: number }) {
   const t = useTranslations("notes.tags");
+  const errors = useErrorText();
   const listId = useId();
   const [tags, setTags] = useState(initialTags);
   const [query, setQuery] = useState("");
@@ -53,7 +55,7 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
         setQuery("");
         setOptions([]);
         setError(null);
-      } else setError(res.message === "too_many_tags" ? t("tooMany", { limit: Number(res.details?.limit ?? 50) }) : res.message);
+      } else setError(res.message === "too_many_tags" ? t("tooMany", { limit: Number(res.details?.limit ?? 50) }) : errors.message(res));
     });
   }
   function remove(tagId: string) {

@@ -7,13 +7,13 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { acceptInviteAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 type Accepted = { team: { id: string; name: string }; role: "OWNER" | "EDITOR" | "VIEWER" };
 
 export function AcceptInvite({ token }: { token: string }) {
   const t = useTranslations("teams");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const [result, setResult] = useState<ActionResult<Accepted> | null>(null);
   const [pending, startTransition] = useTransition();
   if (result?.ok) {

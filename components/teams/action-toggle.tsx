@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 /** An on/off button backed by two server actions (claim/drop, reviewed/not): refreshes on success, says why on failure. */
 export function ActionToggle({ pressed, label, run, className }: { pressed: boolean; label: ReactNode; run: () => Promise<ActionResult<unknown>>; className: string }) {
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();

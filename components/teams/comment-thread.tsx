@@ -6,13 +6,13 @@ import { useState, useTransition } from "react";
 import { submitWith } from "@/components/ui/submit-with";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export type CommentView = { id: string; body: string; createdAt: string; updatedAt: string; author: { id: string; name: string }; replies: CommentView[] };
 
 function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { noteId: string; parentId?: string; initial?: string; commentId?: string; onDone?: () => void; label: string }) {
   const t = useTranslations("teams");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -72,7 +72,7 @@ function CommentItem({ noteId, comment, myId, canComment }: { noteId: string; co
   const t = useTranslations("teams");
   const format = useFormatter();
   const router = useRouter();
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();

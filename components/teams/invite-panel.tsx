@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { submitWith } from "@/components/ui/submit-with";
 import { createInviteAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 type Invite = { token: string; role: string; expiresAt: string };
 
@@ -16,7 +16,7 @@ type Invite = { token: string; role: string; expiresAt: string };
 export function InvitePanel({ teamId }: { teamId: string }) {
   const t = useTranslations("teams");
   const format = useFormatter();
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const [result, setResult] = useState<ActionResult<Invite> | null>(null);
   const [pending, startTransition] = useTransition();
   const invite = result?.ok ? result.data : null;

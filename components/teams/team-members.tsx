@@ -6,14 +6,14 @@ import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { changeRoleAction, leaveTeamAction, removeMemberAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 type Role = "OWNER" | "EDITOR" | "VIEWER";
 export type MemberRow = { userId: string; name: string; role: Role; joinedAt: string };
 
 export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamId: string; teamName: string; members: MemberRow[]; myRole: Role; myId: string }) {
   const t = useTranslations("teams");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();

@@ -8,11 +8,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { submitWith } from "@/components/ui/submit-with";
 import { deleteTeamAction, renameTeamAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 export function TeamSettings({ teamId, name }: { teamId: string; name: string }) {
   const t = useTranslations("teams");
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { buildWriteupDraftAction, saveWriteupAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useTeamErrors } from "./use-team-errors";
+import { useErrorText } from "@/components/use-error-text";
 
 type Props = { teamId: string; eventId: string; talkId: string | null; saved: { body: string; updatedAt: string } | null; canEdit: boolean };
 
@@ -15,7 +15,7 @@ type Props = { teamId: string; eventId: string; talkId: string | null; saved: { 
 export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit }: Props) {
   const t = useTranslations("teams");
   const format = useFormatter();
-  const errors = useTeamErrors();
+  const errors = useErrorText();
   const [body, setBody] = useState(saved?.body ?? "");
   const [savedAt, setSavedAt] = useState(saved?.updatedAt ?? null);
   const [savedBody, setSavedBody] = useState(saved?.body ?? "");

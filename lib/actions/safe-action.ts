@@ -27,7 +27,7 @@ async function run<S extends z.ZodType, T, U>(schema: S, raw: unknown, user: U, 
   } catch (e) {
     if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details as Record<string, string | number> | undefined };
     console.error("[action] unexpected error", e);
-    return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." };
+    return { ok: false, code: "INTERNAL", message: "internal_error" };
   }
 }
 
@@ -38,7 +38,7 @@ export function publicAction<S extends z.ZodType, T>(schema: S, handler: Handler
 export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<z.infer<S>, T, CurrentUser>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Sign in first" };
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "sign_in_required" };
     return run(schema, raw, user, handler);
   };
 }
@@ -47,8 +47,8 @@ export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<z
 export function adminAction<S extends z.ZodType, T>(schema: S, handler: Handler<z.infer<S>, T, CurrentUser>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Sign in first" };
-    if (user.role !== "ADMIN") return { ok: false, code: "FORBIDDEN", message: "Only admins may do this" };
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "sign_in_required" };
+    if (user.role !== "ADMIN") return { ok: false, code: "FORBIDDEN", message: "admin_only" };
     return run(schema, raw, user, handler);
   };
 }

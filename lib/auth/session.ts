@@ -57,13 +57,13 @@ export async function requireUserOrRedirect(returnTo: string): Promise<CurrentUs
 /** For actions and route handlers: the user, or an UNAUTHENTICATED AppError. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!user) throw new AppError("UNAUTHENTICATED", "sign_in_required");
   return user;
 }
 
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins may do this");
+  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "admin_only");
   return user;
 }
 

@@ -17,7 +17,7 @@ export function noteServer(db: Db) {
   const sent: SentSave[] = [];
   // app/api/notes/route.ts's own steps, with the session replaced by the signed-in user of the test.
   const handle = route(async (req: Request) => {
-    if (!userId) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!userId) throw new AppError("UNAUTHENTICATED", "sign_in_required");
     return answerNoteSave(db, req, userId);
   });
 

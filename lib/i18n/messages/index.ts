@@ -7,6 +7,8 @@ import teamsEn from "./teams.en.json";
 import teamsKo from "./teams.ko.json";
 import writeupsEn from "./writeups.en.json";
 import writeupsKo from "./writeups.ko.json";
+import errorsEn from "./errors.en.json";
+import errorsKo from "./errors.ko.json";
 
 type Messages = Record<string, unknown>;
 
@@ -16,8 +18,8 @@ type Messages = Record<string, unknown>;
  * without stepping on each other. A namespace may be defined by one area only.
  */
 export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
-  en: { core: en, teams: teamsEn, insights: insightsEn, writeups: writeupsEn },
-  ko: { core: ko, teams: teamsKo, insights: insightsKo, writeups: writeupsKo },
+  en: { core: en, teams: teamsEn, insights: insightsEn, writeups: writeupsEn, errors: errorsEn },
+  ko: { core: ko, teams: teamsKo, insights: insightsKo, writeups: writeupsKo, errors: errorsKo },
 };
 
 export function mergeAreas(areas: Record<string, Messages>): Messages {
