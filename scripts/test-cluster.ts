@@ -1,4 +1,4 @@
-// `npm run test:cluster`: several app instances on PostgreSQL behind nginx, on loopback (issue 18).
+// `npm run test:cluster`: several app instances on PostgreSQL behind nginx, on loopback.
 // Uses the production build NEXT_DIST_DIR names (`npm test` passes its .next), else .next-cluster,
 // built first when missing. nginx comes from Debian's packages (installed when missing, as root);
 // PostgreSQL is the server TEST_POSTGRES_URL names, else a throw-away cluster (Debian's postgresql

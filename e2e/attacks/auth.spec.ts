@@ -1,4 +1,4 @@
-// Attack corpus, authentication (issue 12): spoofed X-Forwarded-For, racing the account lock,
+// Attack corpus, authentication: spoofed X-Forwarded-For, racing the account lock,
 // open redirects after sign-in, a session cookie replayed after sign-out, sign-up and
 // change-password floods, weak passwords, a disabled account that tells its password was right.
 // Each case failed on the code before the fix. Every test comes from its own loopback address

@@ -1,4 +1,4 @@
-// Attack corpus, HTTP edge (issue 12): cross-site request forgery on JSON and upload routes and on
+// Attack corpus, HTTP edge: cross-site request forgery on JSON and upload routes and on
 // server actions, bodies that never end, lone surrogates, broken percent-encoding, malformed and
 // oversized server action bodies, HSTS over plain http, the image policy. Each case failed on the
 // code before the fix (a 500, a write that went through, or a body read whole).

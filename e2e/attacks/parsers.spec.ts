@@ -1,4 +1,4 @@
-// Parser and renderer attacks by an ordinary member (issue 12), over HTTP against the production
+// Parser and renderer attacks by an ordinary member, over HTTP against the production
 // server: prototype keys in front matter, Markdown that is slow to parse (a note shared publicly and
 // shown on the team review page, a post sent to the write-up preview), a YAML alias bomb, and agenda
 // XML nested a million deep or with 200,000 attributes (as the admin). The server must answer with a

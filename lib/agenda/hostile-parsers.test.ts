@@ -1,4 +1,4 @@
-// Agenda files made to hurt the parsers (issue 12): prototype keys in XML, JSON and CSV; XML nested a
+// Agenda files made to hurt the parsers: prototype keys in XML, JSON and CSV; XML nested a
 // million deep or with 200,000 attributes. Each is a plan with a clear problem (or read without the
 // key), never a thrown error (a 500 at the route) and never a polluted prototype.
 import { afterEach, describe, expect, it } from "vitest";

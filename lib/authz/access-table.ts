@@ -90,7 +90,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "agenda-admin#moveTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
   { target: "agenda-admin#deleteTalkAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
 
-  // Teams (issue 5). Non-members are refused with "not found": only members learn a team exists.
+  // Teams. Non-members are refused with "not found": only members learn a team exists.
   { target: "/teams", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
   { target: "/teams/[teamId]", surface: "page", allow: MEMBERS, refusal: "not-found" },
   { target: "/teams/[teamId]/events/[slug]/plan", surface: "page", allow: MEMBERS, refusal: "not-found" },
@@ -121,13 +121,13 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
   { target: "admin-users#setUserRoleAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
   { target: "admin-users#setUserDisabledAction", surface: "action", allow: ADMIN, refusal: "forbidden" },
 
-  // Search, services, comparison (issue 6): public data (talks) for everyone; notes only as visibleNotesWhere allows.
+  // Search, services, comparison: public data (talks) for everyone; notes only as visibleNotesWhere allows.
   { target: "/services", surface: "page", allow: EVERYONE, why: "counts include only notes the reader may read" },
   { target: "/services/[slug]", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
   { target: "/compare", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
   { target: "/search", surface: "page", allow: EVERYONE, why: "talks for all; notes only as visibleNotesWhere allows" },
 
-  // Write-ups, export, backup (issue 7)
+  // Write-ups, export, backup
   { target: "/writeups", surface: "page", allow: SIGNED_IN, refusal: "sign-in", why: "hub: import, export per event, own backup" },
   { target: "/writeups/import", surface: "page", allow: SIGNED_IN, refusal: "sign-in" },
   { target: "/events/[slug]/writeup", surface: "page", allow: SIGNED_IN, refusal: "sign-in", why: "own notes (or a team's, for its members) as a post" },

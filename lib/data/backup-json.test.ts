@@ -1,4 +1,4 @@
-// A backup file is JSON from anywhere: prototype keys in it reach no object (issue 12).
+// A backup file is JSON from anywhere: prototype keys in it reach no object.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, readBackupJson, TABLE_ORDER } from "./backup";

@@ -1,4 +1,4 @@
-// Tags per note are bounded: 600 topics on one note used to be accepted (issue 12).
+// Tags per note are bounded: 600 topics on one note used to be accepted.
 import { expect, it } from "vitest";
 import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
 import { addNoteTag, MAX_TAGS_PER_NOTE } from "./note-tags";
