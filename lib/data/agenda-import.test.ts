@@ -208,4 +208,23 @@ describeEachDatabase("importAgenda: the one sequence behind the admin page and t
     const broken = await importAgenda(db, { fileName: "broken.csv", text: "date,start,end,track,room,title,speakers,abstract\n2016-05-17,14:00,13:20,Track 1,,Backwards,,\n", mode: "apply" });
     expect(broken.mode === "apply" && broken.summary).toBeNull();
   });
+
+  it("a talk with a team write-up is kept by a re-import that drops it; deleting the talk deletes the write-up", async () => {
+    const db = getDb();
+    const s = uniqueSuffix();
+    const slug = `writeup-kept-${s}`;
+    const csv = "date,start,end,track,room,title,speakers,abstract\n2016-05-17,13:00,13:40,Track 1,,Kept,,\n2016-05-17,14:00,14:40,Track 1,,Dropped,,\n";
+    await importAgenda(db, { fileName: "a.csv", text: csv, timeZone: "Asia/Seoul", eventSlug: slug, mode: "apply" });
+    const event = await db.event.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const talk = await db.talk.findFirstOrThrow({ where: { eventId: event.id, title: "Kept" } });
+    const team = await db.team.create({ data: { name: "T", slug: `t-${s}` } });
+    await db.writeup.create({ data: { teamId: team.id, eventId: event.id, talkId: talk.id, body: "# Our write-up" } });
+
+    const outcome = await importAgenda(db, { fileName: "b.csv", text: csv.split("\n").filter((l) => !l.includes("Kept")).join("\n"), eventSlug: slug, mode: "apply" });
+    expect(outcome.mode === "apply" && outcome.summary?.talks.kept).toEqual([{ title: "Kept" }]);
+    expect(await db.writeup.count({ where: { talkId: talk.id } })).toBe(1);
+
+    await db.talk.delete({ where: { id: talk.id } });
+    expect(await db.writeup.count({ where: { teamId: team.id } })).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@
 // writes. No "server-only" import: the CLIs (tsx) use it as well as the app.
 //
 // Re-import policy: talks are matched by guid (see diffAgendaTalks) and updated in place, so notes,
-// stars, claims and reviews stay attached. A talk that disappeared from the file is deleted only
+// stars, claims, reviews and write-ups stay attached. A talk that disappeared from the file is deleted only
 // when nobody has attached anything to it; otherwise it is kept where it was and reported as kept.
 // Slots, tracks, days and speakers left without talks are removed; the event's name and series are
 // never overwritten by a re-import (admins may have edited them), its dates, zone and venue are.
@@ -52,7 +52,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
           track: { select: { name: true, room: true } },
           slot: { select: { day: { select: { date: true } } } },
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
-          _count: { select: { notes: true, stars: true, claims: true, reviews: true } },
+          _count: { select: { notes: true, stars: true, claims: true, reviews: true, writeups: true } },
         },
       },
     },
@@ -77,7 +77,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
       track: track?.name ?? null,
       ...(track?.room ? { room: track.room } : {}),
       speakers: speakers.map((s) => s.speaker.name),
-      hasUserData: _count.notes + _count.stars + _count.claims + _count.reviews > 0,
+      hasUserData: _count.notes + _count.stars + _count.claims + _count.reviews + _count.writeups > 0,
     })),
   };
 }
