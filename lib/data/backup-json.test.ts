@@ -1,7 +1,8 @@
 // A backup file is JSON from anywhere: prototype keys in it reach no object.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, readBackupJson, TABLE_ORDER } from "./backup";
+import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_ORDER } from "../validations/backup";
+import { parseBackup, readBackupJson } from "./backup";
 
 const empty = Object.fromEntries(TABLE_ORDER.map((t) => [t, []]));
 const envelope = { format: BACKUP_FORMAT, version: BACKUP_VERSION, scope: "user", exportedAt: "2024-01-01T00:00:00.000Z", tables: empty };

@@ -4,7 +4,8 @@ import { seedCatalog } from "../../prisma/seed-data/seed";
 import { createPrismaClient, type Db } from "../db-client";
 import { AppError } from "../errors";
 import { describeEachDatabase, freshTestDatabase, uniqueSuffix } from "../testing/databases";
-import { exportInstance, exportUser, restoreBackup, TABLE_ORDER, type Backup } from "./backup";
+import { TABLE_ORDER, type Backup } from "../validations/backup";
+import { exportInstance, exportUser, restoreBackup } from "./backup";
 
 /** A freshly migrated, empty database of the same provider (a copy of the run's template); dropped after the file. */
 async function freshDatabase(provider: "sqlite" | "postgres"): Promise<{ db: Db; drop: () => Promise<void> }> {
