@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { WriteupText } from "@/components/writeups/writeup-actions";
-import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { buildEventWriteup, listActorTeams } from "@/lib/data/writeup-export";
-import { isAppError } from "@/lib/errors";
-import { writeupExportOptions, type WriteupExportOptions } from "@/lib/validations/writeups";
+import { listActorTeams } from "@/lib/data/writeup-export";
+import { loadEventWriteup } from "./load-writeup";
 
 export const metadata: Metadata = { title: "Export write-up" };
 
@@ -16,15 +13,7 @@ type Search = Promise<{ flavour?: string; team?: string }>;
 export default async function EventWriteupPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Search }) {
   const { slug } = await params;
   const search = await searchParams;
-  const user = await requireUserOrRedirect(`/events/${slug}/writeup`);
-  const locale: "en" | "ko" = (await getLocale()) === "en" ? "en" : "ko";
-  const parsed = writeupExportOptions.safeParse({ flavour: search.flavour || undefined, teamId: search.team || undefined, locale });
-  const options: WriteupExportOptions = parsed.success ? parsed.data : { flavour: "jekyll", locale };
-  const post = await buildEventWriteup(db, user.id, slug, options).catch((e: unknown) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    if (isAppError(e) && (e.code === "INVALID" || e.code === "TOO_MANY")) return null; // a note too complex to export in time
-    throw e;
-  });
+  const { user, options, post } = await loadEventWriteup(slug, search, `/events/${slug}/writeup`);
   const [teams, t] = await Promise.all([listActorTeams(db, user.id), getTranslations("writeupExport")]);
   if (!post) return <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">{t("tooComplex")}</p>;
   const query = (over: { flavour?: string; team?: string | null }) => {
@@ -69,7 +58,7 @@ export default async function EventWriteupPage({ params, searchParams }: { param
         <p className="text-sm text-slate-600">{t("counts", { notes: post.noteCount, talks: post.talkCount })}</p>
         {post.noteCount === 0 ? <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">{t("empty")}</p> : null}
         <div className="flex flex-wrap gap-2">
-          <a href={`/api/events/${slug}/writeup?${query({})}&locale=${locale}`} download={post.fileName} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="writeup-download">
+          <a href={`/api/events/${slug}/writeup?${query({})}&locale=${options.locale}`} download={post.fileName} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="writeup-download">
             {t("download")}
           </a>
           <Link href={`/events/${slug}/writeup/print?${query({})}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">

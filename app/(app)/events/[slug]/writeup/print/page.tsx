@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { MarkdownPreview } from "@/components/notes/markdown-preview";
 import { PrintButton } from "@/components/writeups/print-button";
-import { requireUserOrRedirect } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { buildEventWriteup } from "@/lib/data/writeup-export";
-import { isAppError } from "@/lib/errors";
-import { writeupExportOptions, type WriteupExportOptions } from "@/lib/validations/writeups";
+import { loadEventWriteup } from "../load-writeup";
 
 export const metadata: Metadata = { title: "Write-up (print)" };
 
@@ -16,15 +11,7 @@ export const metadata: Metadata = { title: "Write-up (print)" };
 export default async function PrintWriteupPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flavour?: string; team?: string }> }) {
   const { slug } = await params;
   const search = await searchParams;
-  const user = await requireUserOrRedirect(`/events/${slug}/writeup/print`);
-  const locale: "en" | "ko" = (await getLocale()) === "en" ? "en" : "ko";
-  const parsed = writeupExportOptions.safeParse({ flavour: search.flavour || undefined, teamId: search.team || undefined, locale });
-  const options: WriteupExportOptions = parsed.success ? parsed.data : { flavour: "jekyll", locale };
-  const post = await buildEventWriteup(db, user.id, slug, options).catch((e: unknown) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    if (isAppError(e) && (e.code === "INVALID" || e.code === "TOO_MANY")) return null; // a note too complex to export in time
-    throw e;
-  });
+  const { options, post } = await loadEventWriteup(slug, search, `/events/${slug}/writeup/print`);
   const t = await getTranslations("writeupExport");
   if (!post) return <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">{t("tooComplex")}</p>;
   const body = post.markdown.replace(/^---\n[\s\S]*?\n---\n/, "");
