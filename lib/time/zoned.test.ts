@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIsoDate, formatTime, isValidTimeZone, zonedToUtc } from "./zoned";
+import { formatDateTime, formatIsoDate, formatTime, isValidTimeZone, zonedToUtc } from "./zoned";
 
 describe("zoned time", () => {
   it("converts Seoul wall-clock time to UTC and back", () => {
@@ -15,5 +15,14 @@ describe("zoned time", () => {
   it("validates time zone names", () => {
     expect(isValidTimeZone("Asia/Seoul")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("formatDateTime", () => {
+  it("prints a moment with its zone named, in either language", () => {
+    const at = new Date("2026-11-29T06:10:00Z");
+    expect(formatDateTime(at, "Asia/Seoul", "en")).toMatch(/29 Nov 2026.*15:10.*GMT\+9/);
+    expect(formatDateTime(at, "Asia/Seoul", "ko")).toMatch(/2026년 11월 29일.*15:10.*GMT\+9/);
+    expect(formatDateTime(at, "UTC", "en")).toMatch(/06:10.*UTC/);
   });
 });

@@ -45,7 +45,7 @@ export function formatLongDate(instant: Date, timeZone: string, locale: string):
  * an event zone, the viewer's zone is not known on the server, so the zone is always printed.
  */
 export function formatDateTime(instant: Date, timeZone: string, locale: string): string {
-  return formatter(`dt|${timeZone}|${locale}`, intlLocale(locale), { timeZone, dateStyle: "medium", timeStyle: "short", timeZoneName: "short" } as Intl.DateTimeFormatOptions).format(instant);
+  return formatter(`dt|${timeZone}|${locale}`, intlLocale(locale), { timeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(instant);
 }
 
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
