@@ -67,7 +67,8 @@ export function parseWriteup(markdown: string | Uint8Array, options: ParseWriteu
   const lines = text.split("\n");
   // The front matter is blanked rather than cut, so mdast line numbers are lines of the input.
   const masked = lines.map((line, i) => (i < block.bodyStartLine - 1 ? "" : line)).join("\n");
-  const sections = planSections(parseMarkdown(masked), lines, block.bodyStartLine, warnings);
+  const exported = typeof frontMatter.extra.event === "string" && typeof frontMatter.extra.timezone === "string";
+  const sections = planSections(parseMarkdown(masked), lines, block.bodyStartLine, warnings, exported);
   const name = eventName(frontMatter, sections, options.fileName, warnings);
   const imageTitles = sections.talks.filter((t) => t.titleFrom === "image").length;
   if (imageTitles > 0) warnings.push(`titles-from-images: ${imageTitles} talk title(s) are read from the alt text of an image; check them.`);

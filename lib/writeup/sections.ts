@@ -49,13 +49,13 @@ function titleHeading(blocks: Block[], markers: ReturnType<typeof collectMarkers
   return h.level === 1 || (sameLevel === 1 && shallowest) ? h : undefined;
 }
 
-export function planSections(root: Root, lines: string[], bodyStartLine: number, warnings: string[]): Sections {
+export function planSections(root: Root, lines: string[], bodyStartLine: number, warnings: string[], exported = false): Sections {
   const blocks: Block[] = root.children
     .filter((node) => node.position && node.position.start.line >= bodyStartLine)
     .map((node) => ({ node, start: node.position!.start.line, end: node.position!.end.line }));
   const markers = collectMarkers(blocks, lines, warnings);
   const title = titleHeading(blocks, markers);
-  const { mode, boundaries } = chooseStructure(markers, blocks, lines, title);
+  const { mode, boundaries } = chooseStructure(markers, blocks, lines, title, exported);
   const h1s = markers.filter((m) => m.kind === "heading" && m.level === 1);
   const opening = blocks[0]?.node.type === "heading" && blocks[0].node.depth === 1;
   const documentTitle = title?.text ?? (opening || h1s.length === 1 ? h1s[0]?.text : undefined);

@@ -134,8 +134,11 @@ function fromRules(rules: Marker[], blocks: Block[], lines: string[]): Boundary[
  * `title`: the heading that names the post (its opening "# …", or "## AWSome Day" at the top of a
  * post without front matter): never a talk, whatever its level.
  */
-export function chooseStructure(markers: Marker[], blocks: Block[], lines: string[], title?: Marker): Structure {
+export function chooseStructure(markers: Marker[], blocks: Block[], lines: string[], title?: Marker, exported = false): Structure {
   const headings = markers.filter((m) => m.kind === "heading");
+  // A post exportWriteup wrote: every "###" is a talk, timed or not (a talk whose time is unknown
+  // is exported without one), and the notes' own headings were pushed below it.
+  if (exported && headings.some((h) => h.level === 3)) return { mode: "export", boundaries: atLevel(headings, 3, () => true) };
   const structured = fromHeadings(headings, title);
   if (structured) return structured;
 
