@@ -266,7 +266,8 @@ function buildCatalog(): CatalogService[] {
   for (const s of [...icons, ...SUPPLEMENT.map((s) => ({ ...s, icon: null, source: "icons" as const })), ...curated, ...readSdkServices()]) {
     // The same service under another slug ("Amazon Elastic Compute Cloud" from the SDK, "ec2" from the icons) is one entry.
     if (bySlug.has(s.slug) || (s.source !== "icons" && known(s))) continue;
-    const { abbreviation: _, ...base } = s as typeof s & { abbreviation?: string };
+    const base: Base & { abbreviation?: string } = { ...s };
+    delete base.abbreviation;
     bySlug.set(s.slug, base);
     for (const n of [s.name, s.shortName, ...(CURATED_ALIASES[s.slug]?.en ?? [])]) names.add(key(n));
   }
