@@ -14,6 +14,7 @@ export type EditableSection = {
   timeUnknown: boolean;
   titleFromImage: boolean;
   speakers: string[];
+  track?: string;
   body: string;
   tags: SectionTag[];
 };

@@ -33,6 +33,7 @@ function initialSections(preview: WriteupImportPreview, keep?: SectionState[]): 
     timeUnknown: s.timeUnknown,
     titleFromImage: s.titleFrom === "image",
     speakers: s.speakers,
+    ...(s.track ? { track: s.track } : {}),
     tags: s.tags,
   }));
 }
@@ -135,7 +136,12 @@ export function WriteupImporter() {
           target: s.target,
           body: s.body,
           ...(s.target === "new-talk"
-            ? { title: s.title || undefined, ...(s.timeUnknown || !s.startTime || !s.endTime ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }) }
+            ? {
+                title: s.title || undefined,
+                ...(s.timeUnknown || !s.startTime || !s.endTime ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }),
+                ...(s.speakers.length ? { speakers: s.speakers } : {}),
+                ...(s.track ? { track: s.track } : {}),
+              }
             : {}),
         })),
       };

@@ -153,6 +153,8 @@ type ResolvedSection = {
   startTime?: string;
   endTime?: string;
   timeUnknown: boolean;
+  speakers: string[];
+  track?: string;
   body: string;
 };
 
@@ -170,7 +172,7 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
   await parseSource(input.source, input.fileName, input.event.timeZone);
   const sections: ResolvedSection[] = input.sections.map((edit, i) => {
     const timeUnknown = edit.timeUnknown === true || (!edit.startTime && !edit.endTime);
-    return { index: i, final: edit.target, title: edit.title, ...(timeUnknown ? {} : { startTime: edit.startTime, endTime: edit.endTime }), timeUnknown, body: edit.body };
+    return { index: i, final: edit.target, title: edit.title, ...(timeUnknown ? {} : { startTime: edit.startTime, endTime: edit.endTime }), timeUnknown, speakers: edit.speakers ?? [], ...(edit.track ? { track: edit.track } : {}), body: edit.body };
   });
   for (const s of sections) {
     if (s.final !== "new-talk") continue;
@@ -209,10 +211,17 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
     if (newTalks.length > 0) {
       const dayDate = event.created ? date : event.date;
       const day = await tx.day.upsert({ where: { eventId_date: { eventId: event.id, date: dayDate } }, create: { eventId: event.id, date: dayDate }, update: {}, select: { id: true } });
+      // Tracks by the names the write-up gives.
+      const trackIds = new Map<string, string>();
+      let position = await tx.track.count({ where: { eventId: event.id } });
+      for (const trackName of new Set(newTalks.map((s) => s.track?.trim()).filter((t): t is string => !!t))) {
+        const track = await tx.track.upsert({ where: { eventId_name: { eventId: event.id, name: trackName } }, create: { eventId: event.id, name: trackName, position: position++ }, update: {}, select: { id: true } });
+        trackIds.set(trackName, track.id);
+      }
       const ids = await insertAgendaTalks(
         tx,
         { eventId: event.id, dayId: day.id, date: dayDate, timeZone: event.timeZone },
-        newTalks.map((s, i) => ({ title: s.title!.trim(), startTime: times[i].startTime, endTime: times[i].endTime, trackId: null, speakers: [] })),
+        newTalks.map((s, i) => ({ title: s.title!.trim(), startTime: times[i].startTime, endTime: times[i].endTime, trackId: s.track?.trim() ? trackIds.get(s.track.trim())! : null, speakers: s.speakers })),
       );
       const unknown = ids.filter((_, i) => newTalks[i].timeUnknown);
       if (unknown.length) await tx.talk.updateMany({ where: { id: { in: unknown } }, data: { timeUnknown: true } });

@@ -49,6 +49,9 @@ export const writeupApplyInput = z
           endTime: hhmm.optional(),
           /** A talk the post gives no time: stored in order, its time marked unknown (never exported as a time). */
           timeUnknown: z.boolean().optional(),
+          /** A new talk's speakers and track, as the post gave them. */
+          speakers: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+          track: z.string().trim().min(1).max(100).optional(),
         }),
       )
       .max(5000),

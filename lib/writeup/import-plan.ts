@@ -202,7 +202,14 @@ export function defaultApplyInput(preview: WriteupImportPreview, overrides: { na
       index: s.index,
       target: overrides.targetId === null ? (s.kind === "talk" ? "new-talk" : "event-note") : s.target,
       body: s.body,
-      ...(s.kind === "talk" ? { title: s.title, ...(s.timeUnknown ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }) } : {}),
+      ...(s.kind === "talk"
+        ? {
+            title: s.title,
+            ...(s.timeUnknown ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }),
+            ...(s.speakers.length ? { speakers: s.speakers } : {}),
+            ...(s.track ? { track: s.track } : {}),
+          }
+        : {}),
     })),
   };
 }
