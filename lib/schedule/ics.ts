@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
+import { formatIsoDate } from "../time/zoned";
 
 export type IcsTalk = {
   id: string;
@@ -6,6 +7,10 @@ export type IcsTalk = {
   abstract?: string;
   startsAt: Date;
   endsAt: Date;
+  /** Imported without a time: an all-day entry on its day (the stored instant only keeps the order). */
+  timeUnknown?: boolean;
+  /** The event's zone, to find that day. */
+  timeZone?: string;
   location?: string | null;
   url?: string;
   eventName?: string;
@@ -18,10 +23,11 @@ export function talksToIcs(talks: IcsTalk[], { name, timeZone }: { name: string;
   if (timeZone) calendar.timezone(timeZone);
   for (const talk of talks) {
     const description = [talk.speakers?.length ? talk.speakers.join(", ") : "", talk.abstract ?? ""].filter(Boolean).join("\n\n");
+    // A talk whose time is unknown is never given the placeholder time: it is an all-day entry.
+    const day = talk.timeUnknown ? formatIsoDate(talk.startsAt, talk.timeZone ?? timeZone ?? "UTC") : null;
     calendar.createEvent({
       id: `${talk.id}@summit-notes`,
-      start: talk.startsAt,
-      end: talk.endsAt,
+      ...(day ? { start: new Date(`${day}T00:00:00Z`), allDay: true } : { start: talk.startsAt, end: talk.endsAt }),
       summary: talk.eventName ? `${talk.title} (${talk.eventName})` : talk.title,
       description: description || undefined,
       location: talk.location ?? undefined,
