@@ -60,6 +60,8 @@ export const CURATED_ALIASES: Readonly<Record<string, CuratedAliases>> = {
   "kinesis-data-streams": { ko: ["키네시스 데이터 스트림"] },
   "kinesis-data-firehose": { en: ["Kinesis Firehose", "Data Firehose", "Firehose"], ko: ["키네시스 파이어호스", "파이어호스"] },
   emr: { en: ["Elastic MapReduce"], ko: ["엘라스틱 맵리듀스"] },
+  // Renamed in 2023 to "Amazon Managed Service for Apache Flink".
+  "kinesis-data-analytics": { en: ["Managed Service for Apache Flink", "Amazon Managed Service for Apache Flink", "Managed Apache Flink"] },
   quicksight: { ko: ["퀵 사이트"] },
   glue: { en: ["Glue Data Catalog", "Glue Crawler", "Glue ETL", "Glue Studio"], ko: ["AWS 글루", "글루 카탈로그", "글루 크롤러"] },
   "lake-formation": { ko: ["레이크 포메이션"] },

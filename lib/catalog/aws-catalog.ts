@@ -225,7 +225,17 @@ function readIconServices(pkgDir: string): Base[] {
   return out;
 }
 
-function aliasesFor(s: Base): CatalogAlias[] {
+/**
+ * An SDK service named as a distinctive service plus more words ("EMR Serverless", "Redshift
+ * Serverless", "EKS Auth") is as distinctive as that service: its short name matches on its own.
+ * `distinctive`: lowercased short names that match bare (not ordinary words).
+ */
+function extendsDistinctive(shortName: string, distinctive: Set<string>): boolean {
+  const words = shortName.split(/\s+/);
+  return words.length >= 2 && [1, 2].some((n) => n < words.length && distinctive.has(words.slice(0, n).join(" ").toLowerCase()));
+}
+
+function aliasesFor(s: Base, distinctive: Set<string> = new Set()): CatalogAlias[] {
   const list: CatalogAlias[] = [];
   const seen = new Set([s.name.toLowerCase()]);
   const add = (alias: string, locale: AliasLocale) => {
@@ -236,7 +246,7 @@ function aliasesFor(s: Base): CatalogAlias[] {
   };
   // The name minus its prefix and the short name match on their own unless they are ordinary words.
   // SDK entries are hundreds of names nobody curated ("AWS Health", "AWS Account"): prefix only.
-  if (!PREFIX_ONLY.has(s.slug) && s.source !== "sdk") {
+  if (!PREFIX_ONLY.has(s.slug) && (s.source !== "sdk" || extendsDistinctive(s.shortName, distinctive))) {
     add(s.shortName, "en");
     add(s.name.replace(PREFIX, ""), "en");
   }
@@ -271,5 +281,6 @@ function buildCatalog(): CatalogService[] {
     bySlug.set(s.slug, base);
     for (const n of [s.name, s.shortName, ...(CURATED_ALIASES[s.slug]?.en ?? [])]) names.add(key(n));
   }
-  return [...bySlug.values()].map((s) => ({ ...s, aliases: aliasesFor(s) }));
+  const distinctive = new Set([...bySlug.values()].filter((s) => s.source !== "sdk" && !PREFIX_ONLY.has(s.slug)).map((s) => s.shortName.toLowerCase()));
+  return [...bySlug.values()].map((s) => ({ ...s, aliases: aliasesFor(s, distinctive) }));
 }
