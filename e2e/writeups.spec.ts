@@ -241,6 +241,10 @@ test("the preview fixes a structure no rule understood: split, merge, turn notes
     expect(talks[0].notes[0].revisions).toMatchObject([{ version: 1, clientOpId: expect.stringMatching(/^writeup-/) }]);
     const notes = await db.note.findMany({ where: { eventId: event.id, talkId: null, authorId: user.id } });
     expect(notes.map((n) => n.body)).toEqual(["오늘 들은 것들.\n\n### 오전"]);
+    // The agenda shows no placeholder time for the talks whose time is unknown.
+    await page.goto(`/events/${event.slug}`);
+    await expect(page.getByText("Time unknown").filter({ visible: true }).first()).toBeVisible();
+    await expect(page.getByText("09:00")).toHaveCount(0);
   } finally {
     await db.$disconnect();
   }

@@ -1,4 +1,4 @@
-// The hand-written corpus (test-fixtures/writeups/corpus): eleven posts in the styles real Korean
+// The hand-written corpus (test-fixtures/writeups/corpus): twelve posts in the styles real Korean
 // and English write-ups use (talk titles as images, 교시/제N강/N부/세션/Part/Module/Day numbering,
 // continued parts, an event-naming heading, timed and untimed talks, deeper headings inside a
 // talk), each with the talks and services a reader sees, written by hand next to it.
