@@ -161,3 +161,91 @@ test("the hub offers import, export and a backup download", async ({ page }) => 
   expect(backup.tables.users[0].passwordHash).toBeNull();
   await expect(page.getByRole("link", { name: "Download instance backup" })).toHaveCount(0);
 });
+
+test("the preview fixes a structure no rule understood: split, merge, turn notes into talks and back", DB, async ({ page }) => {
+  const { email } = await signedInUser(page, { name: "Writeup Restructurer" });
+  const name = `Cloud Day ${Date.now().toString(36)}`;
+  const post = [
+    "---",
+    "title: Cloud Day 후기",
+    "date: 2024-03-02",
+    "---",
+    "",
+    "오늘 들은 것들.",
+    "",
+    "## 오전",
+    "",
+    "### 서버리스 입문",
+    "",
+    "람다함수 이야기.",
+    "",
+    "### 컨테이너 입문",
+    "",
+    "ECS 이야기.",
+    "",
+    "## 부스 세션: Bedrock 데모",
+    "",
+    "베드록으로 만든 챗봇.",
+    "",
+  ].join("\n");
+  await page.goto("/writeups/import");
+  await page.getByRole("tab", { name: "Paste text" }).click();
+  await page.getByLabel("Markdown text").fill(post);
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByTestId("writeup-preview");
+  await expect(preview).toBeVisible();
+  await preview.getByLabel("Event name").fill(name);
+  const titles = preview.getByTestId("writeup-section-title");
+  const kinds = preview.getByTestId("writeup-section-kind");
+  // The parser's guess: "오전" is one talk with both lectures glued in it; the booth session a note.
+  await expect(titles).toHaveText(["Section 1", "오전", "부스 세션: Bedrock 데모"]);
+  await expect(kinds).toHaveText(["Event note", "Talk", "Event note"]);
+  await expect(preview.getByTestId("writeup-guesses")).toContainText("no time in the post");
+
+  // 오전 is a part of the day, not a talk: back to a note (its title stays in the text as a heading) …
+  await page.getByRole("button", { name: "Section 2 · Make it an event note" }).click();
+  await expect(page.getByLabel("Section 2 · Note text")).toHaveValue(/^### 오전\n/);
+  // … split before each lecture: each heading becomes a talk of its own …
+  await page.getByLabel("Section 2 · Split this section before").selectOption({ label: "### 서버리스 입문" });
+  await page.getByRole("button", { name: "Section 2 · Split", exact: true }).click();
+  await page.getByLabel("Section 3 · Split this section before").selectOption({ label: "### 컨테이너 입문" });
+  await page.getByRole("button", { name: "Section 3 · Split", exact: true }).click();
+  // … merge the now empty "오전" note into the intro, and make the booth session a talk.
+  await page.getByRole("button", { name: "Section 1 · Merge with the next section" }).click();
+  await page.getByRole("button", { name: "Section 4 · Make it a talk" }).click();
+  await expect(titles).toHaveText(["Section 1", "서버리스 입문", "컨테이너 입문", "부스 세션: Bedrock 데모"]);
+  await expect(kinds).toHaveText(["Event note", "Talk", "Talk", "Talk"]);
+  // Retitle and time one talk; the others keep their place with their time unknown.
+  await page.getByLabel("Section 3 · Title").fill("컨테이너 입문 (ECS)");
+  await page.getByLabel("Section 3 · Starts").fill("11:00");
+  await page.getByLabel("Section 3 · Ends").fill("11:40");
+  // The suggested tags say which words matched.
+  await expect(page.getByRole("listitem", { name: "Section 2" })).toContainText("람다함수");
+
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("writeup-done")).toContainText(`Imported into ${name}`);
+
+  const db = e2eDb();
+  try {
+    const event = await db.event.findFirstOrThrow({ where: { name } });
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const talks = await db.talk.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" }, include: { notes: { where: { authorId: user.id }, include: { revisions: true } } } });
+    expect(talks.map((t) => [t.title, t.timeUnknown])).toEqual([
+      ["서버리스 입문", true],
+      ["컨테이너 입문 (ECS)", false],
+      ["부스 세션: Bedrock 데모", true],
+    ]);
+    expect(formatTime(talks[1].startsAt, event.timeZone)).toBe("11:00");
+    expect(talks.map((t) => t.notes[0]?.body)).toEqual(["람다함수 이야기.", "ECS 이야기.", "베드록으로 만든 챗봇."]);
+    // Saved through the note save path: a first revision with an op id.
+    expect(talks[0].notes[0].revisions).toMatchObject([{ version: 1, clientOpId: expect.stringMatching(/^writeup-/) }]);
+    const notes = await db.note.findMany({ where: { eventId: event.id, talkId: null, authorId: user.id } });
+    expect(notes.map((n) => n.body)).toEqual(["오늘 들은 것들.\n\n### 오전"]);
+    // The agenda shows no placeholder time for the talks whose time is unknown.
+    await page.goto(`/events/${event.slug}`);
+    await expect(page.getByText("Time unknown").filter({ visible: true }).first()).toBeVisible();
+    await expect(page.getByText("09:00")).toHaveCount(0);
+  } finally {
+    await db.$disconnect();
+  }
+});

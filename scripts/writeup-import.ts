@@ -1,10 +1,11 @@
 // Imports a Markdown write-up (blog post) as notes of the user --user names, the same code path as
-// the /writeups/import page (lib/data/writeup-import.ts: parse → plan → apply in one transaction).
+// the /writeups/import page (lib/data/writeup-import.ts: parse → plan → apply: the agenda in one transaction, notes through saveNote).
 //   npm run writeup:import -- <file.md> --user <email> [--date YYYY-MM-DD] [--name "Event"]
 //                             [--event <slug> | --new-event] [--time-zone Area/City] [--dry-run]
 // Without --event/--new-event the notes go to the event with the same name and date when there is
 // one (onto its talks by title/time; only admins may add talks to it), else a new event is created.
 // Exit codes: 0 done, 1 the file or the database refused (nothing written), 2 wrong usage.
+import { spawnSync } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +15,13 @@ import { applyWriteupImport, defaultApplyInput, planWriteupImport } from "../lib
 import { writeupApplyInput, writeupPreviewOptions } from "../lib/validations/writeups";
 import { MAX_WRITEUP_BYTES } from "../lib/writeup/types";
 import { migrateForCli } from "./migrate-database";
+
+// Notes are saved through lib/data/notes.ts (the one save path), which imports "server-only": that
+// only resolves under the react-server condition, so run again with it (as scripts/writeup-export.ts).
+if (!process.execArgv.includes("--conditions=react-server")) {
+  const child = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], { stdio: "inherit" });
+  process.exit(child.status ?? 1);
+}
 
 const USAGE = "usage: npm run writeup:import -- <file.md> --user <email> [--date YYYY-MM-DD] [--name NAME] [--event SLUG | --new-event] [--time-zone Area/City] [--dry-run]";
 
@@ -73,14 +81,14 @@ async function main() {
     const talks = preview.sections.filter((s) => s.kind === "talk");
     if (args.dryRun) {
       console.log(`Dry run, nothing written. ${input.event.targetId ? `Would add to '${preview.match?.slug}'` : "Would create"}: '${input.event.name}' (${input.event.date}, ${input.event.timeZone})`);
-      for (const s of talks) console.log(`  ${s.startTime}–${s.endTime}${s.timeAssumed ? "*" : " "} ${s.title}`);
-      console.log(`  ${preview.sections.length - talks.length} event note(s); * = no time in the post, laid out in order`);
+      for (const s of talks) console.log(`  ${s.timeUnknown ? "time unknown" : `${s.startTime}–${s.endTime}`} ${s.title}`);
+      console.log(`  ${preview.sections.length - talks.length} event note(s); a talk without a time in the post keeps its place in order, its time unknown`);
       return;
     }
     const summary = await applyWriteupImport(db, user, input);
     console.log(`${summary.event.created ? "Created" : "Added to"} event '${summary.event.name}' (${summary.event.date}) → /events/${summary.event.slug}`);
-    for (const t of summary.talks) console.log(`  ${t.startTime}–${t.endTime} ${t.title}${t.created ? "" : " (existing talk)"}`);
-    console.log(`  ${summary.notesCreated} note(s) created, ${summary.notesUpdated} updated, ${summary.tagsAdded} service tag(s)`);
+    for (const t of summary.talks) console.log(`  ${t.startTime ? `${t.startTime}–${t.endTime}` : "time unknown"} ${t.title}${t.created ? "" : " (existing talk)"}`);
+    console.log(`  ${summary.notesCreated} note(s) created, ${summary.notesUpdated} updated${summary.notesConflicted ? `, ${summary.notesConflicted} changed meanwhile and left as they are` : ""}, ${summary.tagsAdded} service tag(s)`);
   } finally {
     await db.$disconnect();
   }
@@ -89,7 +97,6 @@ async function main() {
 const MESSAGES: Record<string, string> = {
   event_date_required: "the post gives no date (front matter or a YYYY-MM-DD- file name): pass --date YYYY-MM-DD",
   agenda_admin_only: "only admins may add talks to an existing event: use --new-event, or import as an admin",
-  sections_mismatch: "the post changed while it was being imported; try again",
 };
 
 main().catch((e: unknown) => {

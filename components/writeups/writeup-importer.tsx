@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { submitWith } from "@/components/ui/submit-with";
 import type { WriteupImportPreview, WriteupImportSummary } from "@/lib/data/writeup-import";
 import { uploadWithProgress } from "@/components/ui/upload-with-progress";
+import { isTalk, makeNote, makeTalk, mergeWithNext, newKey, splitPoints, splitSection, type EditableSection } from "./section-edits";
 
-type SectionState = { target: string; body: string; title: string; startTime: string; endTime: string };
+type SectionState = EditableSection;
 type Input = { blob: Blob; fileName: string; timeZone: string };
 type ErrorBody = { error?: string; code?: string; details?: { code?: string }; fieldErrors?: Record<string, string[]> };
 
@@ -17,12 +18,23 @@ const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
 
 
 function initialSections(preview: WriteupImportPreview, keep?: SectionState[]): SectionState[] {
-  return preview.sections.map((s, i) => ({
+  // Planned again against another event: the user's structure and text stay, the targets are new.
+  if (keep && keep.length > 0) {
+    const byTitle = new Map(preview.sections.map((s) => [s.title ?? "", s.target]));
+    return keep.map((k) => ({ ...k, target: isTalk(k) ? (byTitle.get(k.title) ?? "new-talk") : "event-note" }));
+  }
+  return preview.sections.map((s) => ({
+    key: newKey(),
     target: s.target,
-    body: keep?.[i]?.body ?? s.body,
-    title: keep?.[i]?.title ?? s.title ?? "",
-    startTime: keep?.[i]?.startTime ?? s.startTime ?? "",
-    endTime: keep?.[i]?.endTime ?? s.endTime ?? "",
+    body: s.body,
+    title: s.title ?? "",
+    startTime: s.startTime ?? "",
+    endTime: s.endTime ?? "",
+    timeUnknown: s.timeUnknown,
+    titleFromImage: s.titleFrom === "image",
+    speakers: s.speakers,
+    ...(s.track ? { track: s.track } : {}),
+    tags: s.tags,
   }));
 }
 
@@ -96,7 +108,7 @@ export function WriteupImporter() {
     if (!preview || !last) return;
     if (targetId === "") {
       setEvent({ targetId: "", name: preview.event.name, date: preview.event.date ?? event.date });
-      setSections((current) => current.map((s, i) => ({ ...s, target: preview.sections[i].kind === "talk" ? "new-talk" : "event-note" })));
+      setSections((current) => current.map((s) => ({ ...s, target: isTalk(s) ? "new-talk" : "event-note" })));
       return;
     }
     // Plan again against that event: its talks and the default mapping onto them (edited text is kept).
@@ -104,6 +116,7 @@ export function WriteupImporter() {
   }
 
   const update = (i: number, patch: Partial<SectionState>) => setSections((current) => current.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const [splitChoice, setSplitChoice] = useState<Record<string, string>>({});
 
   async function apply() {
     if (!preview) return;
@@ -122,7 +135,14 @@ export function WriteupImporter() {
           index,
           target: s.target,
           body: s.body,
-          ...(s.target === "new-talk" ? { title: s.title || undefined, startTime: s.startTime || undefined, endTime: s.endTime || undefined } : {}),
+          ...(s.target === "new-talk"
+            ? {
+                title: s.title || undefined,
+                ...(s.timeUnknown || !s.startTime || !s.endTime ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }),
+                ...(s.speakers.length ? { speakers: s.speakers } : {}),
+                ...(s.track ? { track: s.track } : {}),
+              }
+            : {}),
         })),
       };
       const res = await fetch("/api/writeups/import?mode=apply", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -236,6 +256,17 @@ export function WriteupImporter() {
               </p>
             ) : null}
             {!mayAddTalks ? <p className="text-sm text-slate-600">{t("agendaAdminOnly")}</p> : null}
+            {preview.guesses.eventName || preview.guesses.imageTitles > 0 || preview.guesses.unknownTimes > 0 ? (
+              <div className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="writeup-guesses">
+                <p className="font-medium">{t("guessed")}</p>
+                <ul className="list-disc pl-5">
+                  {preview.guesses.eventName === "heading" ? <li>{t("guessEventHeading")}</li> : null}
+                  {preview.guesses.eventName === "file" ? <li>{t("guessEventFile")}</li> : null}
+                  {preview.guesses.imageTitles > 0 ? <li>{t("guessImageTitles", { count: preview.guesses.imageTitles })}</li> : null}
+                  {preview.guesses.unknownTimes > 0 ? <li>{t("guessUnknownTimes", { count: preview.guesses.unknownTimes })}</li> : null}
+                </ul>
+              </div>
+            ) : null}
             {preview.warnings.length > 0 ? (
               <details className="text-sm text-slate-700">
                 <summary className="cursor-pointer font-medium">
@@ -251,21 +282,26 @@ export function WriteupImporter() {
           </div>
 
           <h2 className="text-lg font-semibold">
-            {t("sectionsTitle", { count: sections.length })} · {t("talksFound", { count: preview.sections.filter((s) => s.kind === "talk").length })}
+            {t("sectionsTitle", { count: sections.length })} · {t("talksFound", { count: sections.filter(isTalk).length })}
           </h2>
+          <p className="text-sm text-slate-600">{t("structureHint")}</p>
           <ol className="flex flex-col gap-3">
-            {preview.sections.map((s, i) => {
-              const state = sections[i];
-              if (!state) return null;
+            {sections.map((state, i) => {
               const label = t("section", { n: i + 1 });
+              const talk = isTalk(state);
+              const points = splitPoints(state.body);
+              const chosen = splitChoice[state.key] ?? String(points[0]?.line ?? "");
               return (
-                <li key={i} className="flex flex-col gap-2 rounded-xl bg-white p-4 shadow-sm" data-testid="writeup-section" aria-label={label}>
+                <li key={state.key} className="flex flex-col gap-2 rounded-xl bg-white p-4 shadow-sm" data-testid="writeup-section" aria-label={label}>
                   <div className="flex flex-wrap items-baseline gap-2">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${s.kind === "talk" ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`}>{s.kind === "talk" ? t("talk") : t("eventNote")}</span>
-                    {s.kind === "talk" ? <span className="font-mono text-sm">{`${s.startTime}–${s.endTime}`}</span> : null}
-                    <span className="font-semibold">{s.title ?? label}</span>
+                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${talk ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`} data-testid="writeup-section-kind">
+                      {talk ? t("talk") : t("eventNote")}
+                    </span>
+                    {talk ? <span className="font-mono text-sm">{state.timeUnknown || !state.startTime ? t("timeUnknown") : `${state.startTime}–${state.endTime}`}</span> : null}
+                    <span className="font-semibold" data-testid="writeup-section-title">{state.title || label}</span>
+                    {talk && state.titleFromImage ? <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">{t("titleFromImage")}</span> : null}
                   </div>
-                  {s.speakers.length > 0 ? <p className="text-sm text-slate-600">{t("speakers", { names: s.speakers.join(" · ") })}</p> : null}
+                  {state.speakers.length > 0 ? <p className="text-sm text-slate-600">{t("speakers", { names: state.speakers.join(" · ") })}</p> : null}
                   <label className="flex flex-col gap-1 text-sm font-medium">
                     {t("target")}
                     <select value={state.target} onChange={(e) => update(i, { target: e.target.value })} className={input} aria-label={`${label} · ${t("target")}`}>
@@ -273,44 +309,81 @@ export function WriteupImporter() {
                       <option value="event-note">{t("targetEventNote")}</option>
                       {newEvent
                         ? null
-                        : preview.existingTalks.map((talk) => (
-                            <option key={talk.id} value={`talk:${talk.id}`}>
-                              {t("targetTalk", { time: `${talk.startTime}–${talk.endTime}`, title: talk.title })}
+                        : preview.existingTalks.map((existing) => (
+                            <option key={existing.id} value={`talk:${existing.id}`}>
+                              {t("targetTalk", { time: existing.timeUnknown ? t("timeUnknown") : `${existing.startTime}–${existing.endTime}`, title: existing.title })}
                             </option>
                           ))}
                     </select>
                   </label>
                   {state.target === "new-talk" ? (
-                    <div className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem]">
+                    <div className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]">
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("talkTitle")}
-                        <input value={state.title} onChange={(e) => update(i, { title: e.target.value })} className={input} maxLength={300} />
+                        <input value={state.title} onChange={(e) => update(i, { title: e.target.value, titleFromImage: false })} className={input} maxLength={300} aria-label={`${label} · ${t("talkTitle")}`} />
                       </label>
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("start")}
-                        <input type="time" value={state.startTime} onChange={(e) => update(i, { startTime: e.target.value })} className={input} />
+                        <input type="time" value={state.startTime} onChange={(e) => update(i, { startTime: e.target.value, timeUnknown: false })} className={input} aria-label={`${label} · ${t("start")}`} />
                       </label>
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("end")}
-                        <input type="time" value={state.endTime} onChange={(e) => update(i, { endTime: e.target.value })} className={input} />
+                        <input type="time" value={state.endTime} onChange={(e) => update(i, { endTime: e.target.value, timeUnknown: false })} className={input} aria-label={`${label} · ${t("end")}`} />
                       </label>
-                      {s.timeAssumed ? <p className="text-xs text-amber-800 sm:col-span-3">{t("timeAssumed")}</p> : null}
+                      <label className="flex items-end gap-1 pb-2 text-sm">
+                        <input type="checkbox" checked={state.timeUnknown} onChange={(e) => update(i, { timeUnknown: e.target.checked })} />
+                        {t("timeUnknownLabel")}
+                      </label>
+                      {state.timeUnknown ? <p className="text-xs text-amber-800 sm:col-span-4">{t("timeUnknownHint")}</p> : null}
                     </div>
                   ) : null}
                   <label className="flex flex-col gap-1 text-sm font-medium">
                     {t("noteText")}
                     <textarea value={state.body} onChange={(e) => update(i, { body: e.target.value })} rows={Math.min(12, Math.max(3, state.body.split("\n").length))} className={`${input} font-mono`} aria-label={`${label} · ${t("noteText")}`} />
                   </label>
-                  {s.tags.length > 0 ? (
+                  {state.tags.length > 0 ? (
                     <p className="flex flex-wrap gap-1 text-xs" aria-label={t("tags")}>
                       <span className="text-slate-600">{t("tags")}:</span>
-                      {s.tags.map((tag) => (
-                        <span key={tag.slug} className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-900">
-                          {tag.name}
+                      {state.tags.map((tag) => (
+                        <span key={tag.slug} className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-900" title={t("matchedBy", { words: tag.matched.join(", ") })}>
+                          {tag.name} <span className="text-amber-700">({t("matchedBy", { words: tag.matched.join(", ") })})</span>
                         </span>
                       ))}
                     </p>
                   ) : null}
+                  <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2" role="group" aria-label={`${label} · ${t("fixStructure")}`}>
+                    {points.length > 0 ? (
+                      <>
+                        <label className="flex flex-col gap-1 text-xs font-medium">
+                          {t("splitAt")}
+                          <select value={chosen} onChange={(e) => setSplitChoice({ ...splitChoice, [state.key]: e.target.value })} className={`${input} max-w-xs`} aria-label={`${label} · ${t("splitAt")}`}>
+                            {points.map((p) => (
+                              <option key={p.line} value={String(p.line)}>
+                                {p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <Button type="button" variant="secondary" onClick={() => setSections((current) => splitSection(current, i, Number(chosen), mayAddTalks))} aria-label={`${label} · ${t("split")}`}>
+                          {t("split")}
+                        </Button>
+                      </>
+                    ) : null}
+                    {i < sections.length - 1 ? (
+                      <Button type="button" variant="secondary" onClick={() => setSections((current) => mergeWithNext(current, i))} aria-label={`${label} · ${t("mergeNext")}`}>
+                        {t("mergeNext")}
+                      </Button>
+                    ) : null}
+                    {talk ? (
+                      <Button type="button" variant="secondary" onClick={() => update(i, makeNote(state))} aria-label={`${label} · ${t("makeNote")}`}>
+                        {t("makeNote")}
+                      </Button>
+                    ) : mayAddTalks ? (
+                      <Button type="button" variant="secondary" onClick={() => update(i, makeTalk(state))} aria-label={`${label} · ${t("makeTalk")}`}>
+                        {t("makeTalk")}
+                      </Button>
+                    ) : null}
+                  </div>
                 </li>
               );
             })}

@@ -83,3 +83,22 @@ describe("loadAwsCatalog", () => {
     }
   });
 });
+
+describe("the catalog is current", () => {
+  it("has services launched 2022–2025 (from the AWS SDK list and the curated products)", () => {
+    const recent = [
+      "bedrock", "q", "q-business", "q-developer", "verified-permissions", "security-lake", "datazone", "clean-rooms",
+      "b2b-data-interchange", "deadline-cloud", "opensearch-ingestion", "opensearch-serverless", "codecatalyst",
+      "application-composer", "verified-access", "trainium", "inferentia", "graviton", "nitro", "eventbridge-pipes",
+      "eventbridge-scheduler", "vpc-lattice", "emr-serverless", "redshift-serverless", "timestream-for-influxdb",
+    ];
+    for (const slug of recent) expect(bySlug.has(slug), slug).toBe(true);
+    const launched = catalog.filter((s) => s.launched !== undefined && s.launched >= 2022 && s.launched <= 2025);
+    expect(launched.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("matches the SDK services by their full name only; names nobody curated never match alone", () => {
+    expect(bySlug.get("security-lake")?.aliases).toEqual([]);
+    expect(bySlug.get("q")?.aliases.map((a) => a.alias)).not.toContain("Q");
+  });
+});

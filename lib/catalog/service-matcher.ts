@@ -20,7 +20,13 @@
 //   do not match. Longer Korean terms are distinctive enough to match inside compounds.
 // - Longest match wins and consumes its text: "S3 Glacier" is Glacier only (S3 counts only where it
 //   also appears alone), "Elastic Beanstalk" is one service, "RDS Aurora" is Aurora.
+// - A list after one prefix counts for every item: "Amazon Polly(음성 합성), Comprehend, Personalize를
+//   연동" names three services although "Comprehend" alone (an ordinary word) never matches.
+// - Context vetoes a bare name that means something else here (./mention-rules.ts): "SNS에 공유했다"
+//   is social media, "EMR(전자의무기록)" a medical record, "ACM 학회" a conference, "IoT 디바이스" a
+//   device, auto scaling in a paragraph about DynamoDB is DynamoDB's. A prefixed name is never vetoed.
 import type { CatalogService } from "./aws-catalog";
+import { vetoed } from "./mention-rules";
 import { HANGUL_CLASS, PARTICLE_TAIL, isHangul, toJamo } from "./hangul";
 import { SEP, trieRegexSource, type TrieTerm } from "./trie-regex";
 
@@ -54,7 +60,7 @@ export function termWords(s: string): string[] {
     .filter(Boolean);
 }
 
-type Term = { slug: string; keys: string[]; abbreviation: boolean };
+type Term = { slug: string; keys: string[]; abbreviation: boolean; listOnly?: boolean };
 type Variant = TrieTerm & { left: "latin" | "hangul" | "none" };
 
 function leftOf(ch: string): Variant["left"] {
@@ -137,7 +143,27 @@ export function createServiceMatcher(services: MatcherService[]): ServiceMatcher
       variants.push(...compiled.variants);
     }
   }
+  // Names that only match with their prefix ("Amazon Comprehend"), bare: only as an item of a list
+  // whose earlier item matched ("Amazon Polly, Comprehend").
+  for (const s of services) {
+    const { prefixed, rest } = splitPrefix(s.name);
+    if (!prefixed) continue;
+    for (const bare of new Set([rest, s.shortName])) {
+      if (!bare || PREFIX.test(bare) || byKey.has(normalizeKey(bare))) continue;
+      const compiled = compileTerm(s.slug, bare);
+      if (!compiled) continue;
+      const term = { ...compiled.term, listOnly: true };
+      for (const k of term.keys) byKey.set(k, term);
+      variants.push(...compiled.variants);
+    }
+  }
   const re = buildRegex(variants);
+  // Without the list-only names: what matches at a spot where a list-only name was refused.
+  const listOnlyKeys = new Set([...byKey].filter(([, t]) => t.listOnly).map(([k]) => k));
+  const plainRe = buildRegex(variants.filter((v) => !listOnlyKeys.has(normalizeKey(v.tokens.join("").replaceAll(SEP, "")))));
+  const plainSticky = plainRe ? new RegExp(plainRe.source, "iy") : null;
+  // Between two items of one list: an optional "(설명)", then a comma, "및", "와/과", "and", "/".
+  const LIST_GAP = /^(?:\s*[(（][^()（）\n]{0,40}[)）])?\s*(?:[,，、/·&]|및|와|과|and|or|,\s*and)\s*$/i;
 
   const entries: SearchEntry[] = services.map((service) => ({
     service,
@@ -147,11 +173,24 @@ export function createServiceMatcher(services: MatcherService[]): ServiceMatcher
   function findMentions(text: string): ServiceMention[] {
     if (!re) return [];
     const found = new Map<string, ServiceMention>();
+    let lastEnd = -1;
     for (const m of text.matchAll(re)) {
-      const surface = m[0];
-      const term = byKey.get(normalizeKey(surface));
+      let surface = m[0];
+      let term = byKey.get(normalizeKey(surface));
       if (!term) continue;
+      const at = m.index ?? 0;
+      if (term.listOnly && (lastEnd < 0 || at - lastEnd > 60 || !LIST_GAP.test(text.slice(lastEnd, at)))) {
+        // "EventBridge Scheduler" (list-only) refused: "EventBridge" may still be a mention.
+        if (!plainSticky) continue;
+        plainSticky.lastIndex = at;
+        const shorter = plainSticky.exec(text);
+        term = shorter ? byKey.get(normalizeKey(shorter[0])) : undefined;
+        if (!shorter || !term || term.listOnly) continue;
+        surface = shorter[0];
+      }
       if (term.abbreviation && /^[A-Z][a-z]+$/.test(surface)) continue; // "Sam" is a name, not SAM
+      if (!PREFIX.test(surface) && vetoed(term.slug, surface, text, at)) continue;
+      lastEnd = at + surface.length;
       const hit = found.get(term.slug);
       if (hit) {
         hit.count++;

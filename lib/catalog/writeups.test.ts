@@ -28,11 +28,12 @@ describe("service mentions in real write-ups", () => {
     // "RDS Aurora" is Aurora (no other RDS); "EC2 Container Service" is ECS; "Code Commit/Deploy/
     // Pipeline"; "EFS(elastic File system)"; "Ec2에서", "ECS서비스", "SES사용", "S3기반으로".
     // Not services: "Store&Backup" (a DR pattern), "VPN", "RDB/RDBMS", "docker", "pipelines".
-    // The author also means Amazon Machine Learning ("Machine Learning", "AWS Machine Learnig"),
-    // but the bare phrase is the field, not the service, so it is deliberately not matched.
+    // The author also means Amazon Machine Learning: the bare phrase is the field, but in the list
+    // "AWS 최신 서비스 살펴보기 - Aurora, Lambda, EFS, Machine Learning, ECS" it is an item among
+    // services, so it counts there (a list after matched names, see service-matcher.ts).
     expect(mentionedIn("aws-summit-korea-2015.md")).toEqual(
       [
-        "aurora", "cloudwatch", "codecommit", "codedeploy", "codepipeline", "config", "direct-connect", "ebs",
+        "aurora", "cloudwatch", "codecommit", "codedeploy", "codepipeline", "config", "direct-connect", "ebs", "machine-learning",
         "ec2", "ecs", "efs", "glacier", "kms", "lambda", "redshift", "s3", "ses", "storage-gateway", "vpc",
       ].sort(),
     );

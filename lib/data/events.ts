@@ -29,6 +29,8 @@ export type AgendaTalk = {
   trackId: string | null;
   startsAt: Date;
   endsAt: Date;
+  /** Imported without a time: startsAt/endsAt only keep the order (shown as "time unknown"). */
+  timeUnknown: boolean;
   level: string | null;
   speakers: string[];
 };
@@ -61,6 +63,7 @@ export async function getEventAgenda(db: Db, slug: string): Promise<EventAgenda 
           trackId: true,
           startsAt: true,
           endsAt: true,
+          timeUnknown: true,
           level: true,
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
         },

@@ -29,6 +29,7 @@ export async function myAgendaTalks(db: Db, userId: string) {
           abstract: true,
           startsAt: true,
           endsAt: true,
+          timeUnknown: true,
           track: { select: { name: true, room: true } },
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
           event: { select: { slug: true, name: true, timeZone: true, venue: true } },

@@ -12,6 +12,7 @@ export async function getTalkDetail(db: Db, eventSlug: string, talkId: string, v
       abstract: true,
       level: true,
       startsAt: true,
+      timeUnknown: true,
       endsAt: true,
       track: { select: { name: true, room: true, colour: true } },
       speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true, organisation: true } } } },

@@ -55,13 +55,14 @@ export async function buildEventWriteup(db: Db, actorId: string, slug: string, o
   const talkIds = [...new Set(notes.map((n) => n.talkId).filter((id): id is string => !!id))];
   const talks = await db.talk.findMany({
     where: { id: { in: talkIds }, eventId: event.id },
-    select: { id: true, title: true, startsAt: true, endsAt: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } },
+    select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } },
   });
   const authorName = (n: (typeof notes)[number]) => n.author.name;
   const exportTalks: WriteupExportTalk[] = talks.map((t) => ({
     title: t.title,
     startsAt: t.startsAt,
     endsAt: t.endsAt,
+    timeUnknown: t.timeUnknown,
     track: t.track?.name ?? null,
     speakers: t.speakers.map((s) => s.speaker.name),
     notes: notes.filter((n) => n.talkId === t.id).map((n) => ({ author: authorName(n), body: n.body })),
@@ -102,7 +103,7 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
       body: true,
       author: { select: { name: true } },
       event: { select: { slug: true, timeZone: true } },
-      talk: { select: { title: true, startsAt: true, endsAt: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } } },
+      talk: { select: { title: true, startsAt: true, endsAt: true, timeUnknown: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } } },
     },
   });
   if (!note) return null;
@@ -111,7 +112,7 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
     body: note.body,
     locale,
     ...(note.talk
-      ? { talk: { title: note.talk.title, startsAt: note.talk.startsAt, endsAt: note.talk.endsAt, track: note.talk.track?.name ?? null, speakers: note.talk.speakers.map((s) => s.speaker.name), timeZone: note.event.timeZone } }
+      ? { talk: { title: note.talk.title, startsAt: note.talk.startsAt, endsAt: note.talk.endsAt, timeUnknown: note.talk.timeUnknown, track: note.talk.track?.name ?? null, speakers: note.talk.speakers.map((s) => s.speaker.name), timeZone: note.event.timeZone } }
       : {}),
   }).catch((e: unknown) => {
     throw toAppError(e);

@@ -233,6 +233,49 @@ describeEachDatabase("write-up import", (getDb) => {
     ]);
   });
 
+  it("stores talks without a time as unknown, in the post's order; notes go through saveNote; an export writes no time", async () => {
+    const source = "---\ntitle: Untimed 후기\ndate: 2021-02-03\n---\n\n## 세션 1 - 서버리스\n\n람다함수 이야기\n\n## 세션 2 - 스토리지\n\nS3 이야기\n";
+    const preview = await planWriteupImport(db, member, source);
+    expect(preview.sections.filter((x) => x.kind === "talk").map((x) => [x.title, x.timeUnknown, x.startTime ?? null])).toEqual([
+      ["세션 1 - 서버리스", true, null],
+      ["세션 2 - 스토리지", true, null],
+    ]);
+    expect(preview.guesses.unknownTimes).toBe(2);
+    expect(preview.sections[0].tags).toEqual([{ slug: "lambda", name: "AWS Lambda", matched: ["람다함수"] }]);
+    const summary = await applyWriteupImport(db, member, defaultApplyInput(preview, { name: `Untimed ${s}`, targetId: null }));
+    expect(summary.talks.map((t) => [t.title, t.startTime])).toEqual([
+      ["세션 1 - 서버리스", null],
+      ["세션 2 - 스토리지", null],
+    ]);
+    const talks = await db.talk.findMany({ where: { eventId: summary.event.id }, orderBy: { startsAt: "asc" }, include: { notes: { include: { revisions: true } } } });
+    expect(talks.map((t) => [t.title, t.timeUnknown])).toEqual([
+      ["세션 1 - 서버리스", true],
+      ["세션 2 - 스토리지", true],
+    ]);
+    expect(talks[0].notes[0].revisions).toMatchObject([{ version: 1, clientOpId: expect.stringMatching(/^writeup-/) }]);
+    const post = await buildEventWriteup(db, member.id, summary.event.slug, { flavour: "jekyll", locale: "ko" });
+    expect(post.markdown).toContain("### 세션 1 - 서버리스\n");
+    expect(post.markdown).not.toMatch(/\d{2}:\d{2} - \d{2}:\d{2}/);
+    const again = await planWriteupImport(db, member, post.markdown);
+    expect(again.sections.filter((x) => x.kind === "talk").map((x) => x.timeUnknown)).toEqual([true, true]);
+  });
+
+  it("applies sections the user split and merged in the preview (they need not match the parser's)", async () => {
+    const preview = await planWriteupImport(db, member, "---\ntitle: Split 후기\ndate: 2021-03-04\n---\n\n## 오전\n\n### A\n\na text\n\n### B\n\nb text\n");
+    const input = defaultApplyInput(preview, { name: `Split ${s}`, targetId: null });
+    input.sections = [
+      { index: 0, target: "new-talk", title: "A", timeUnknown: true, body: "a text" },
+      { index: 1, target: "new-talk", title: "B", startTime: "10:00", endTime: "10:30", body: "b text" },
+      { index: 2, target: "event-note", body: "### 오전" },
+    ];
+    const summary = await applyWriteupImport(db, member, input);
+    const talks = await db.talk.findMany({ where: { eventId: summary.event.id }, orderBy: { startsAt: "asc" }, include: { notes: true } });
+    expect(talks.map((t) => [t.title, t.timeUnknown, t.notes[0]?.body])).toEqual([
+      ["A", true, "a text"],
+      ["B", false, "b text"],
+    ]);
+  });
+
   describe("bad input writes nothing", () => {
     const yamlBroken = '---\ntitle: "AWS Summit\ndate: [2016\n---\n\n### 13:00 - 13:40 A\n\ntext';
     // [label, upload bytes/text, code, the same as the text an apply request could carry]

@@ -1,79 +1,48 @@
-// Write-up import, database side: parse (lib/writeup) → plan against the stored events (preview) →
-// apply in one transaction. The import page (/writeups/import via /api/writeups/import) and
-// `npm run writeup:import` both call planWriteupImport / applyWriteupImport.
+// Write-up import, database side: parse (lib/writeup, in the worker) → plan against the stored
+// events (lib/writeup/import-plan.ts, pure) → apply. The import page (/writeups/import via
+// /api/writeups/import) and `npm run writeup:import` both call planWriteupImport / applyWriteupImport.
 //
 // Who may do what (DESIGN.md "Flows"; the permission table has the rows):
 // - any signed-in user may import: a new event is created from the write-up, or the notes are
 //   attached to an existing event (to its talks, or as event-level notes);
 // - only an admin may add talks to an existing event's agenda ("new-talk" on a matched event);
 // - imported events have no owner: like every event they are public agendas, edited by admins.
-//   The importer owns the notes (PRIVATE, authored by them, revision 1, service tags SUGGESTED).
-// No text is lost: each section's note text is its body plus the heading lines that are not kept
-// as a talk's title and time (event-note headings, container headings like "## 강연 트랙").
+//   The importer owns the notes (PRIVATE, authored by them, service tags SUGGESTED).
+// Writes: the event and its new talks in one transaction; then each note through saveNote, the one
+// note save path (revisions, op ids): the op id is derived from the import (author, talk, text), so a
+// retried import is acknowledged by saveNote instead of written twice.
+import { createHash } from "node:crypto";
 import { slugify } from "../agenda/build-plan";
 import type { Db } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
+import { searchCatalog } from "../search/catalog";
 import { formatIsoDate, formatTime, isValidTimeZone, zonedToUtc } from "../time/zoned";
 import type { SectionTarget, WriteupApplyInput, WriteupPreviewOptions } from "../validations/writeups";
+import {
+  DEFAULT_WRITEUP_TIME_ZONE,
+  defaultApplyInput as defaultApplyInputOrError,
+  defaultTarget,
+  importGuesses,
+  isExportedPost,
+  orderTimes,
+  planImportSections,
+  type EventRef,
+  type ExistingTalk,
+  type WriteupImportPreview,
+  type WriteupImportSummary,
+} from "../writeup/import-plan";
 import { readWriteupText } from "../writeup/input";
 import { mentionFinder, parseWriteupOffThread } from "../writeup/off-thread";
-import { WriteupError, type WriteupPlan } from "../writeup/parse";
+import { WriteupError } from "../writeup/parse";
+import { sectionTagText } from "../writeup/plan-tags";
 import { insertAgendaTalks } from "./agenda-rows";
+import { saveNote } from "./notes";
+
+export { DEFAULT_WRITEUP_TIME_ZONE, isExportedPost } from "../writeup/import-plan";
+export type { EventRef, ExistingTalk, ImportSection, WriteupImportPreview, WriteupImportSummary } from "../writeup/import-plan";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type ImportActor = { id: string; role: "ADMIN" | "MEMBER" };
-
-export const DEFAULT_WRITEUP_TIME_ZONE = "Asia/Seoul";
-/** Untimed talks (setext sections, "세션 N") are laid out from here, 40 minutes each with 10 between. */
-const FIRST_ASSUMED_START = 9 * 60;
-const ASSUMED_LENGTH = 40;
-const ASSUMED_GAP = 10;
-
-export type EventRef = { id: string; slug: string; name: string; date: string; timeZone: string };
-export type ExistingTalk = { id: string; title: string; startTime: string; endTime: string; date: string };
-
-export type ImportSection = {
-  index: number;
-  kind: "talk" | "note";
-  /** The talk's title, or the event note's heading. */
-  title?: string;
-  startTime?: string;
-  endTime?: string;
-  /** True when the write-up gave no time and one was laid out in order. */
-  timeAssumed: boolean;
-  speakers: string[];
-  track?: string;
-  /** The note text that will be saved (editable in the preview). */
-  body: string;
-  /** AWS services the text mentions, saved as the note's tags. */
-  tags: { slug: string; name: string }[];
-  /** The default choice: existing talk of the matched event, a new talk, or an event-level note. */
-  target: SectionTarget;
-  sourceStartLine: number;
-};
-
-export type WriteupImportPreview = {
-  source: string;
-  fileName?: string;
-  event: { name: string; date?: string; timeZone: string };
-  frontMatter: WriteupPlan["frontMatter"];
-  /** The event the notes go to: given by id, or the one with the same name and date; null = a new event. */
-  match: EventRef | null;
-  /** Events with the same name or date, offered in the preview's event select. */
-  candidates: EventRef[];
-  existingTalks: ExistingTalk[];
-  sections: ImportSection[];
-  warnings: string[];
-  canModifyAgenda: boolean;
-};
-
-export type WriteupImportSummary = {
-  event: { id: string; slug: string; name: string; date: string; created: boolean };
-  talks: { title: string; startTime: string; endTime: string; created: boolean }[];
-  notesCreated: number;
-  notesUpdated: number;
-  tagsAdded: number;
-};
 
 const APP_CODE = { TOO_LARGE: "TOO_LARGE", BUSY: "TOO_MANY" } as const;
 
@@ -83,99 +52,13 @@ export function toAppError(e: unknown): unknown {
   return e;
 }
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-const hhmmOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-const normTitle = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
-/** Splits a talk's headingSource into the container headings before it and its own title lines. */
-function containerHeadings(headingSource: string | undefined, lines: string[], sourceStartLine: number): string | undefined {
-  if (!headingSource) return undefined;
-  const parts = headingSource.split("\n\n");
-  const ownFirst = lines[sourceStartLine - 1] ?? "";
-  if (parts.at(-1)!.split("\n")[0] === ownFirst) parts.pop(); // the talk's own title: kept as title and time
-  return parts.length > 0 ? parts.join("\n\n") : undefined;
-}
-
-const joinBlocks = (...blocks: (string | undefined)[]) => blocks.filter((b): b is string => !!b && b.trim() !== "").join("\n\n");
-
-// What exportWriteup adds around the notes (lib/writeup/export.ts LABELS): on re-import of such a
-// post these words are the exporter's, not the user's, and are not put into the notes again.
-const EXPORT_CONTAINER = /^#{1,6}\s+(?:강연|Talks|\d+일차 · \d{4}-\d{2}-\d{2}|Day \d+ · \d{4}-\d{2}-\d{2})\s*$/;
-const EXPORT_OVERVIEW = /^#{1,6}\s+(?:총평|Overview)\s*$/;
-const EXPORT_META = /^(?:트랙|발표자|Track|Speakers): .*$/;
-
-/** A post written by exportWriteup: its front matter names the event and its time zone. */
-export function isExportedPost(plan: WriteupPlan): boolean {
-  return typeof plan.frontMatter.extra.event === "string" && typeof plan.frontMatter.extra.timezone === "string";
-}
-
-/** Drops the exporter's "트랙: …  / 발표자: …" paragraph at the top of a talk (the talk row keeps both). */
-function withoutExportMeta(body: string): string {
-  const lines = body.split("\n");
-  let end = 0;
-  while (end < lines.length && lines[end].trim() !== "" && EXPORT_META.test(lines[end].trim())) end++;
-  if (end === 0 || (end < lines.length && lines[end].trim() !== "")) return body;
-  return lines.slice(end).join("\n").replace(/^\n+/, "");
-}
-
-/** The plan's pieces in source order as import sections (before any event is chosen). */
-export function planSections(plan: WriteupPlan, source: string): Omit<ImportSection, "tags" | "target">[] {
-  const lines = source.split("\n");
-  const exported = isExportedPost(plan);
-  const pieces = [
-    ...plan.eventNotes.map((n) => ({ kind: "note" as const, n })),
-    ...plan.talks.map((t) => ({ kind: "talk" as const, t })),
-  ].sort((a, b) => (a.kind === "note" ? a.n : a.t).sourceStartLine - (b.kind === "note" ? b.n : b.t).sourceStartLine);
-  let cursor = FIRST_ASSUMED_START;
-  return pieces.map((p, index) => {
-    if (p.kind === "note") {
-      const heading = exported && p.n.headingSource && EXPORT_OVERVIEW.test(p.n.headingSource) ? undefined : p.n.headingSource;
-      return { index, kind: "note", ...(p.n.heading ? { title: p.n.heading } : {}), timeAssumed: false, speakers: [], body: joinBlocks(heading, p.n.body), sourceStartLine: p.n.sourceStartLine };
-    }
-    const t = p.t;
-    let startTime = t.startTime;
-    let endTime = t.endTime;
-    const timeAssumed = !startTime;
-    if (!startTime) {
-      const start = Math.min(cursor, 23 * 60 + 58 - ASSUMED_LENGTH);
-      startTime = hhmmOf(start);
-      endTime = hhmmOf(start + ASSUMED_LENGTH);
-    } else if (!endTime || endTime <= startTime) {
-      endTime = hhmmOf(Math.min(minutesOf(startTime) + ASSUMED_LENGTH, 23 * 60 + 59));
-      if (endTime <= startTime) startTime = hhmmOf(minutesOf(endTime) - 1);
-    }
-    cursor = Math.max(cursor, minutesOf(endTime!) + ASSUMED_GAP);
-    return {
-      index,
-      kind: "talk",
-      title: t.title,
-      startTime,
-      endTime,
-      timeAssumed,
-      speakers: t.speakers ?? [],
-      ...(t.track ? { track: t.track } : {}),
-      body: exported
-        ? joinBlocks(
-            containerHeadings(t.headingSource, lines, t.sourceStartLine)
-              ?.split("\n\n")
-              .filter((h) => !EXPORT_CONTAINER.test(h))
-              .join("\n\n"),
-            withoutExportMeta(t.body),
-          )
-        : joinBlocks(containerHeadings(t.headingSource, lines, t.sourceStartLine), t.body),
-      sourceStartLine: t.sourceStartLine,
-    };
-  });
-}
-
-/** Services each text mentions. Matching a megabyte takes a few hundred ms, so it runs in the write-up worker. */
-async function loadMatcher(db: Db | Tx) {
-  const rows = await db.service.findMany({ select: { id: true, slug: true, name: true, shortName: true, aliases: { select: { alias: true, locale: true } } } });
-  const find = mentionFinder(rows.map((r) => ({ slug: r.slug, name: r.name, shortName: r.shortName, aliases: r.aliases.map((a) => ({ alias: a.alias, locale: a.locale === "ko" ? ("ko" as const) : ("en" as const) })) })));
-  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+/** Services each text mentions (with the words that named them), from the one catalog cache (lib/search/catalog.ts). Runs in the write-up worker. */
+async function loadMatcher(db: Db) {
+  const catalog = await searchCatalog(db);
+  const find = mentionFinder(catalog.services);
   return async (texts: string[]) => {
     try {
-      return (await find(texts)).map((slugs) => slugs.filter((slug) => bySlug.has(slug)).map((slug) => bySlug.get(slug)!));
+      return (await find(texts)).map((found) => found.filter((m) => catalog.bySlug.has(m.slug)).map((m) => ({ id: catalog.bySlug.get(m.slug)!.id, slug: m.slug, name: catalog.names.get(m.slug) ?? m.slug, matched: m.matched })));
     } catch (e) {
       throw toAppError(e);
     }
@@ -183,6 +66,7 @@ async function loadMatcher(db: Db | Tx) {
 }
 
 const eventRef = (e: { id: string; slug: string; name: string; startDate: Date; timeZone: string }): EventRef => ({ id: e.id, slug: e.slug, name: e.name, date: formatIsoDate(e.startDate, e.timeZone), timeZone: e.timeZone });
+const normTitle = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
 async function findEvents(db: Db | Tx, name: string, date: string | undefined) {
   // Events are few (one per conference); comparing names in JS keeps case/space rules identical on both databases.
@@ -195,18 +79,8 @@ async function findEvents(db: Db | Tx, name: string, date: string | undefined) {
 }
 
 async function loadExistingTalks(db: Db | Tx, event: EventRef): Promise<ExistingTalk[]> {
-  const talks = await db.talk.findMany({ where: { eventId: event.id }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: { id: true, title: true, startsAt: true, endsAt: true } });
-  return talks.map((t) => ({ id: t.id, title: t.title, startTime: formatTime(t.startsAt, event.timeZone), endTime: formatTime(t.endsAt, event.timeZone), date: formatIsoDate(t.startsAt, event.timeZone) }));
-}
-
-/** Default target of a section given the chosen event: same title (and time, when both have one) → that talk. */
-function defaultTarget(section: Omit<ImportSection, "tags" | "target">, existing: ExistingTalk[] | null, canModifyAgenda: boolean): SectionTarget {
-  if (section.kind === "note") return "event-note";
-  if (!existing) return "new-talk";
-  const same = existing.filter((t) => normTitle(t.title) === normTitle(section.title ?? ""));
-  const hit = same.find((t) => !section.timeAssumed && t.startTime === section.startTime) ?? same[0] ?? (section.timeAssumed ? undefined : existing.find((t) => t.startTime === section.startTime && t.endTime === section.endTime && existing.filter((o) => o.startTime === t.startTime).length === 1));
-  if (hit) return `talk:${hit.id}`;
-  return canModifyAgenda ? "new-talk" : "event-note";
+  const talks = await db.talk.findMany({ where: { eventId: event.id }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true } });
+  return talks.map((t) => ({ id: t.id, title: t.title, startTime: formatTime(t.startsAt, event.timeZone), endTime: formatTime(t.endsAt, event.timeZone), date: formatIsoDate(t.startsAt, event.timeZone), timeUnknown: t.timeUnknown }));
 }
 
 async function parseSource(input: string | Uint8Array, fileName: string | undefined, timeZone: string) {
@@ -241,11 +115,12 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
   const existingTalks = match ? await loadExistingTalks(db, match) : [];
   const canModifyAgenda = actor.role === "ADMIN";
   const suggest = await loadMatcher(db);
-  const planned = planSections(plan, source);
-  const mentioned = await suggest(planned.map((s) => s.body));
+  const planned = planImportSections(plan, source);
+  // A talk's title counts toward its tags ("실시간 주문 처리에서 Kinesis의 역할").
+  const mentioned = await suggest(planned.map((s) => sectionTagText(s.kind === "talk" ? s.title : undefined, s.body)));
   const sections = planned.map((s, i) => ({
     ...s,
-    tags: mentioned[i].map((r) => ({ slug: r.slug, name: r.name })),
+    tags: mentioned[i].map((r) => ({ slug: r.slug, name: r.name, matched: r.matched })),
     target: defaultTarget(s, match ? existingTalks : null, canModifyAgenda),
   }));
   return {
@@ -257,6 +132,7 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
     candidates,
     existingTalks,
     sections,
+    guesses: importGuesses(plan),
     warnings: plan.warnings,
     canModifyAgenda,
   };
@@ -270,45 +146,52 @@ async function uniqueSlug(tx: Tx, base: string): Promise<string> {
   return candidate;
 }
 
-type ResolvedSection = ImportSection & { final: SectionTarget };
+type ResolvedSection = {
+  index: number;
+  final: SectionTarget;
+  title?: string;
+  startTime?: string;
+  endTime?: string;
+  timeUnknown: boolean;
+  speakers: string[];
+  track?: string;
+  body: string;
+};
+
+/** A stable op id for one note write of an import: the same import retried is the same operation. */
+function importOpId(...parts: string[]): string {
+  return `writeup-${createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 40)}`;
+}
 
 /**
- * Applies an (edited) preview in one transaction. The source is parsed again here — the client only
- * sends its choices per section — so what is saved is what the same code would plan.
+ * Applies the preview as the user left it. The source is read again here (an apply request cannot
+ * carry what a preview would refuse); the sections are the user's: split, merged, turned into talks
+ * or notes, retitled and timed in the preview, so they need not match the parser's.
  */
 export async function applyWriteupImport(db: Db, actor: ImportActor, input: WriteupApplyInput): Promise<WriteupImportSummary> {
-  const { source, plan } = await parseSource(input.source, input.fileName, input.event.timeZone);
-  const planned = planSections(plan, source);
-  if (input.sections.length !== planned.length || input.sections.some((s, i) => s.index !== i)) {
-    throw new AppError("INVALID", "sections_mismatch", { sections: ["sections_mismatch"] });
-  }
-  const sections: ResolvedSection[] = planned.map((p, i) => {
-    const edit = input.sections[i];
-    return {
-      ...p,
-      title: edit.title ?? p.title,
-      startTime: edit.startTime ?? p.startTime,
-      endTime: edit.endTime ?? p.endTime,
-      body: edit.body,
-      tags: [],
-      target: edit.target,
-      final: edit.target,
-    };
+  await parseSource(input.source, input.fileName, input.event.timeZone);
+  const sections: ResolvedSection[] = input.sections.map((edit, i) => {
+    const timeUnknown = edit.timeUnknown === true || (!edit.startTime && !edit.endTime);
+    return { index: i, final: edit.target, title: edit.title, ...(timeUnknown ? {} : { startTime: edit.startTime, endTime: edit.endTime }), timeUnknown, speakers: edit.speakers ?? [], ...(edit.track ? { track: edit.track } : {}), body: edit.body };
   });
   for (const s of sections) {
-    if (s.final === "new-talk" && (!s.startTime || !s.endTime || s.startTime >= s.endTime)) throw new AppError("INVALID", "time_order", { [`sections.${s.index}`]: ["time_order"] });
+    if (s.final !== "new-talk") continue;
+    if (!s.title?.trim()) throw new AppError("INVALID", "title_required", { [`sections.${s.index}`]: ["title_required"] });
+    if (!s.timeUnknown && (!s.startTime || !s.endTime || s.startTime >= s.endTime)) throw new AppError("INVALID", "time_order", { [`sections.${s.index}`]: ["time_order"] });
   }
   const isNewEvent = input.event.targetId === null;
   if (!isNewEvent && actor.role !== "ADMIN" && sections.some((s) => s.final === "new-talk")) throw new AppError("FORBIDDEN", "agenda_admin_only");
   if (isNewEvent && sections.some((s) => s.final.startsWith("talk:"))) throw new AppError("INVALID", "talk_not_in_event", { sections: ["talk_not_in_event"] });
+  const suggest = await loadMatcher(db);
 
-  const run = async (tx: Tx): Promise<WriteupImportSummary> => {
-    const suggest = await loadMatcher(tx);
+  // 1. The event and its new talks, in one transaction.
+  const agenda = async (tx: Tx) => {
     const { name, date, timeZone } = input.event;
     let event: EventRef & { created: boolean };
+    const newTalks = sections.filter((s) => s.final === "new-talk");
+    const times = orderTimes(newTalks);
     if (isNewEvent) {
-      const ends = sections.filter((s) => s.final === "new-talk").map((s) => s.endTime!);
-      const lastEnd = ends.reduce((max, t) => (t > max ? t : max), "23:59");
+      const lastEnd = times.map((t) => t.endTime).reduce((max, t) => (t > max ? t : max), "23:59");
       const slug = await uniqueSlug(tx, slugify(name) || `writeup-${date}`);
       const created = await tx.event.create({
         data: { slug, name, startDate: zonedToUtc(date, "00:00", timeZone), endDate: zonedToUtc(date, lastEnd, timeZone), timeZone },
@@ -320,114 +203,112 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
       if (!found) throw new AppError("NOT_FOUND", "event_not_found");
       event = { ...eventRef(found), created: false };
     }
-
     // Existing talks the sections point at must belong to this event.
     const wantedIds = [...new Set(sections.filter((s) => s.final.startsWith("talk:")).map((s) => s.final.slice(5)))];
-    const existing = await tx.talk.findMany({ where: { id: { in: wantedIds }, eventId: event.id }, select: { id: true, title: true, startsAt: true, endsAt: true } });
+    const existing = await tx.talk.findMany({ where: { id: { in: wantedIds }, eventId: event.id }, select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true } });
     if (existing.length !== wantedIds.length) throw new AppError("NOT_FOUND", "talk_not_found");
-    const existingById = new Map(existing.map((t) => [t.id, t]));
-
-    // New talks: one day (the event's first date), tracks by the names the write-up gives.
-    const newTalks = sections.filter((s) => s.final === "new-talk");
     const talkIdOf = new Map<number, string>();
-    const talks: WriteupImportSummary["talks"] = [];
     if (newTalks.length > 0) {
       const dayDate = event.created ? date : event.date;
       const day = await tx.day.upsert({ where: { eventId_date: { eventId: event.id, date: dayDate } }, create: { eventId: event.id, date: dayDate }, update: {}, select: { id: true } });
+      // Tracks by the names the write-up gives.
       const trackIds = new Map<string, string>();
-      const trackNames = [...new Set(newTalks.map((s) => s.track?.trim()).filter((t): t is string => !!t))];
       let position = await tx.track.count({ where: { eventId: event.id } });
-      for (const trackName of trackNames) {
+      for (const trackName of new Set(newTalks.map((s) => s.track?.trim()).filter((t): t is string => !!t))) {
         const track = await tx.track.upsert({ where: { eventId_name: { eventId: event.id, name: trackName } }, create: { eventId: event.id, name: trackName, position: position++ }, update: {}, select: { id: true } });
         trackIds.set(trackName, track.id);
       }
       const ids = await insertAgendaTalks(
         tx,
         { eventId: event.id, dayId: day.id, date: dayDate, timeZone: event.timeZone },
-        newTalks.map((s) => ({ title: s.title ?? `Talk ${s.index + 1}`, startTime: s.startTime!, endTime: s.endTime!, trackId: s.track?.trim() ? trackIds.get(s.track.trim())! : null, speakers: s.speakers })),
+        newTalks.map((s, i) => ({ title: s.title!.trim(), startTime: times[i].startTime, endTime: times[i].endTime, trackId: s.track?.trim() ? trackIds.get(s.track.trim())! : null, speakers: s.speakers })),
       );
+      const unknown = ids.filter((_, i) => newTalks[i].timeUnknown);
+      if (unknown.length) await tx.talk.updateMany({ where: { id: { in: unknown } }, data: { timeUnknown: true } });
       newTalks.forEach((s, i) => talkIdOf.set(s.index, ids[i]));
     }
-
-    // Notes: sections aimed at the same talk are joined in order (one note per author and talk).
-    const byTalk = new Map<string, string[]>();
-    const eventNotes: string[] = [];
-    for (const s of sections) {
-      const talkId = s.final === "new-talk" ? talkIdOf.get(s.index)! : s.final.startsWith("talk:") ? s.final.slice(5) : null;
-      if (talkId && !byTalk.has(talkId)) byTalk.set(talkId, []);
-      if (s.body.trim() === "") continue;
-      if (talkId) byTalk.get(talkId)!.push(s.body);
-      else eventNotes.push(s.body);
-    }
-    for (const s of sections) {
-      if (s.final === "new-talk") talks.push({ title: s.title ?? "", startTime: s.startTime!, endTime: s.endTime!, created: true });
-      else if (s.final.startsWith("talk:")) {
-        const t = existingById.get(s.final.slice(5))!;
-        talks.push({ title: t.title, startTime: formatTime(t.startsAt, event.timeZone), endTime: formatTime(t.endsAt, event.timeZone), created: false });
-      }
-    }
-
-    let notesCreated = 0;
-    let notesUpdated = 0;
-    let tagsAdded = 0;
-    const tagNote = async (noteId: string, text: string) => {
-      const have = new Set((await tx.noteTag.findMany({ where: { noteId, serviceId: { not: null } }, select: { serviceId: true } })).map((t) => t.serviceId));
-      const [mentioned] = await suggest([text]);
-      const add = [...new Set(mentioned.map((s) => s.id))].filter((id) => !have.has(id));
-      if (add.length) await tx.noteTag.createMany({ data: add.map((serviceId) => ({ noteId, serviceId, source: "SUGGESTED" as const })) });
-      tagsAdded += add.length;
-    };
-    const createNote = async (talkId: string | null, body: string) => {
-      const note = await tx.note.create({ data: { authorId: actor.id, eventId: event.id, talkId, body, version: 1, revisions: { create: { authorId: actor.id, version: 1, body } } }, select: { id: true } });
-      notesCreated++;
-      await tagNote(note.id, body);
-    };
-    for (const [talkId, bodies] of byTalk) {
-      if (bodies.length === 0) continue;
-      const body = bodies.join("\n\n");
-      const mine = await tx.note.findFirst({ where: { authorId: actor.id, talkId }, select: { id: true, body: true, version: true } });
-      if (!mine) {
-        await createNote(talkId, body);
-        continue;
-      }
-      if (mine.body.includes(body.trim())) continue; // imported before: nothing new
-      const merged = mine.body.trim() ? `${mine.body.replace(/\s+$/, "")}\n\n${body}` : body;
-      await tx.note.update({ where: { id: mine.id }, data: { body: merged, version: mine.version + 1 } });
-      await tx.noteRevision.create({ data: { noteId: mine.id, authorId: actor.id, version: mine.version + 1, body: merged } });
-      notesUpdated++;
-      await tagNote(mine.id, body);
-    }
-    for (const body of eventNotes) {
-      if (!event.created) {
-        const same = await tx.note.findFirst({ where: { authorId: actor.id, eventId: event.id, talkId: null, body }, select: { id: true } });
-        if (same) continue; // imported before
-      }
-      await createNote(null, body);
-    }
-    return { event: { id: event.id, slug: event.slug, name: event.name, date: event.date, created: event.created }, talks, notesCreated, notesUpdated, tagsAdded };
+    return { event, existing, talkIdOf };
   };
-
+  let result: Awaited<ReturnType<typeof agenda>>;
   try {
-    return await db.$transaction(run, { timeout: 60_000, maxWait: 10_000 });
+    result = await db.$transaction(agenda, { timeout: 60_000, maxWait: 10_000 });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("CONFLICT", "import_conflict");
     throw e;
   }
+  const { event, existing, talkIdOf } = result;
+  const existingById = new Map(existing.map((t) => [t.id, t]));
+
+  const talks: WriteupImportSummary["talks"] = [];
+  for (const s of sections) {
+    if (s.final === "new-talk") talks.push({ title: s.title!.trim(), startTime: s.timeUnknown ? null : s.startTime!, endTime: s.timeUnknown ? null : s.endTime!, created: true });
+    else if (s.final.startsWith("talk:")) {
+      const t = existingById.get(s.final.slice(5))!;
+      talks.push({ title: t.title, startTime: t.timeUnknown ? null : formatTime(t.startsAt, event.timeZone), endTime: t.timeUnknown ? null : formatTime(t.endsAt, event.timeZone), created: false });
+    }
+  }
+
+  // 2. Notes: sections aimed at the same talk are joined in order (one note per author and talk).
+  const byTalk = new Map<string, { bodies: string[]; titles: string[] }>();
+  const eventNotes: string[] = [];
+  for (const s of sections) {
+    const talkId = s.final === "new-talk" ? talkIdOf.get(s.index)! : s.final.startsWith("talk:") ? s.final.slice(5) : null;
+    if (talkId && !byTalk.has(talkId)) byTalk.set(talkId, { bodies: [], titles: [] });
+    if (talkId && s.title) byTalk.get(talkId)!.titles.push(s.title);
+    if (s.body.trim() === "") continue;
+    if (talkId) byTalk.get(talkId)!.bodies.push(s.body);
+    else eventNotes.push(s.body);
+  }
+
+  let notesCreated = 0;
+  let notesUpdated = 0;
+  let notesConflicted = 0;
+  let tagsAdded = 0;
+  const tagNote = async (noteId: string, text: string) => {
+    const have = new Set((await db.noteTag.findMany({ where: { noteId, serviceId: { not: null } }, select: { serviceId: true } })).map((t) => t.serviceId));
+    const [mentioned] = await suggest([text]);
+    const add = [...new Set(mentioned.map((s) => s.id))].filter((id) => !have.has(id));
+    if (add.length) await db.noteTag.createMany({ data: add.map((serviceId) => ({ noteId, serviceId, source: "SUGGESTED" as const })) });
+    tagsAdded += add.length;
+  };
+  const save = async (talkId: string | null, body: string, tagText: string, base?: { id: string; version: number }) => {
+    const opId = importOpId(actor.id, event.id, talkId ?? "", base ? `${base.id}@${base.version}` : "", body);
+    const saved = await saveNote(db, actor.id, { opId, eventId: event.id, talkId, baseVersion: base?.version ?? 0, body, ...(base ? { noteId: base.id } : {}) });
+    if (saved.status === "conflict") {
+      notesConflicted++;
+      return;
+    }
+    if (saved.duplicate) return; // this import was applied before
+    if (base) notesUpdated++;
+    else notesCreated++;
+    await tagNote(saved.noteId, tagText);
+  };
+  for (const [talkId, { bodies, titles }] of byTalk) {
+    if (bodies.length === 0) continue;
+    const body = bodies.join("\n\n");
+    const tagText = sectionTagText(titles[0], body);
+    const mine = await db.note.findFirst({ where: { authorId: actor.id, talkId }, select: { id: true, body: true, version: true } });
+    if (!mine) {
+      await save(talkId, body, tagText);
+      continue;
+    }
+    if (mine.body.includes(body.trim())) continue; // imported before: nothing new
+    const merged = mine.body.trim() ? `${mine.body.replace(/\s+$/, "")}\n\n${body}` : body;
+    await save(talkId, merged, tagText, { id: mine.id, version: mine.version });
+  }
+  for (const body of eventNotes) {
+    if (!event.created) {
+      const same = await db.note.findFirst({ where: { authorId: actor.id, eventId: event.id, talkId: null, body }, select: { id: true } });
+      if (same) continue; // imported before
+    }
+    await save(null, body, sectionTagText(undefined, body));
+  }
+  return { event: { id: event.id, slug: event.slug, name: event.name, date: event.date, created: event.created }, talks, notesCreated, notesUpdated, notesConflicted, tagsAdded };
 }
 
 /** The preview's defaults as an apply input (the CLI, and tests, take the plan as it is). */
 export function defaultApplyInput(preview: WriteupImportPreview, overrides: { name?: string; date?: string; targetId?: string | null } = {}): WriteupApplyInput {
-  const date = overrides.date ?? preview.match?.date ?? preview.event.date;
-  if (!date) throw new AppError("INVALID", "event_date_required", { "event.date": ["event_date_required"] });
-  return {
-    source: preview.source,
-    ...(preview.fileName ? { fileName: preview.fileName } : {}),
-    event: { targetId: overrides.targetId !== undefined ? overrides.targetId : (preview.match?.id ?? null), name: overrides.name ?? preview.match?.name ?? preview.event.name, date, timeZone: preview.event.timeZone },
-    sections: preview.sections.map((s) => ({
-      index: s.index,
-      target: overrides.targetId === null ? (s.kind === "talk" ? "new-talk" : "event-note") : s.target,
-      body: s.body,
-      ...(s.kind === "talk" ? { title: s.title, startTime: s.startTime, endTime: s.endTime } : {}),
-    })),
-  };
+  const input = defaultApplyInputOrError(preview, overrides);
+  if ("error" in input) throw new AppError("INVALID", input.error, { "event.date": [input.error] });
+  return input;
 }

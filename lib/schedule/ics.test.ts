@@ -20,6 +20,14 @@ describe("talksToIcs", () => {
     expect(events[0].location).toBe("Room 301");
     expect(events[1].uid).toBe("t2@summit-notes");
   });
+
+  it("gives a talk whose time is unknown a whole day, never its placeholder time", () => {
+    const ics = talksToIcs([{ id: "t3", title: "세션 1", startsAt: new Date("2017-06-08T00:00:00Z"), endsAt: new Date("2017-06-08T00:40:00Z"), timeUnknown: true, timeZone: "Asia/Seoul" }], { name: "My agenda" });
+    const [event] = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe("2017-06-08");
+    expect(ics).not.toMatch(/DTSTART[^\n]*T\d{6}/);
+  });
 });
 
 describe("one UID per talk", () => {

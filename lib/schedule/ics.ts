@@ -2,6 +2,7 @@
 // feed (/api/ics/[token]) and My agenda's download all go through talksToIcs, so one talk has one
 // UID in every file and a calendar app that subscribed to one and imported another keeps one entry.
 import ical, { ICalCalendarMethod } from "ical-generator";
+import { formatIsoDate } from "../time/zoned";
 
 export type IcsTalk = {
   /** Talk.id when the talk is stored; the UID is made from it. */
@@ -12,6 +13,10 @@ export type IcsTalk = {
   abstract?: string | null;
   startsAt: Date;
   endsAt: Date;
+  /** Imported without a time: an all-day entry on its day (the stored instant only keeps the order). */
+  timeUnknown?: boolean;
+  /** The event's zone, to find that day. */
+  timeZone?: string;
   location?: string | null;
   url?: string;
   /** Added to the summary ("Title (AWS Summit Seoul)") in calendars that mix events. */
@@ -32,10 +37,11 @@ export function talksToIcs(talks: IcsTalk[], { name, now }: { name: string; /** 
   const stamp = now ?? new Date();
   for (const [i, talk] of talks.entries()) {
     const description = [talk.speakers?.length ? `Speakers: ${talk.speakers.join(", ")}` : "", talk.abstract ?? ""].filter(Boolean).join("\n\n");
+    // A talk whose time is unknown is never given the placeholder time: it is an all-day entry.
+    const day = talk.timeUnknown ? formatIsoDate(talk.startsAt, talk.timeZone ?? "UTC") : null;
     calendar.createEvent({
       id: talkUid(talk, i),
-      start: talk.startsAt,
-      end: talk.endsAt,
+      ...(day ? { start: new Date(`${day}T00:00:00Z`), allDay: true } : { start: talk.startsAt, end: talk.endsAt }),
       stamp,
       summary: talk.eventName ? `${talk.title} (${talk.eventName})` : talk.title,
       ...(description ? { description } : {}),

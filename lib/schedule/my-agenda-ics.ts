@@ -12,6 +12,8 @@ export async function myAgendaIcs(db: Db, userId: string, baseUrl: string): Prom
       abstract: t.abstract,
       startsAt: t.startsAt,
       endsAt: t.endsAt,
+      timeUnknown: t.timeUnknown,
+      timeZone: t.event.timeZone,
       eventName: t.event.name,
       location: [t.track?.room, t.event.venue].filter(Boolean).join(", ") || null,
       speakers: t.speakers.map((s) => s.speaker.name),

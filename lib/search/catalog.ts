@@ -1,10 +1,9 @@
-// The service catalog as search needs it: a resolver for query words, the matcher for confirming
-// ambiguous alias matches, and display names for the services facet.
-//
-// Not lib/data/services.ts: that module is server-only (the benchmark CLI runs search under tsx)
-// and caches one catalog per process whatever the client, while tests and the benchmark talk to
-// several databases in one process. Here the cache is per client and expires, so a catalog
-// seeded after start-up is picked up.
+// The service catalog as stored in the database, loaded and cached in ONE place for every user of
+// it: search (a resolver for query words, the matcher for confirming ambiguous alias matches,
+// display names for the services facet), tag suggestions and autocomplete (lib/data/services.ts)
+// and the write-up import (lib/data/writeup-import.ts). The cache is per client and expires, so a
+// catalog seeded after start-up is picked up, and tests and the benchmark may talk to several
+// databases in one process. Not server-only: the benchmark CLI runs search under tsx.
 import { PARTICLE_TAIL } from "../catalog/hangul";
 import { createServiceMatcher, normalizeKey, termKeys, type ServiceMatcher } from "../catalog/service-matcher";
 import type { Db } from "../db-client";
@@ -21,9 +20,12 @@ export type SearchCatalog = {
   matcher: ServiceMatcher;
   /** The service a slug names, as query plans need it. */
   bySlug: Map<string, ResolvedService>;
+  /** Every service as the matcher takes it (the write-up worker builds its own matcher from these). */
+  services: MatcherService[];
+  categories: Map<string, string>;
 };
 
-type ServiceRow = { id: string; slug: string; name: string; shortName: string; aliases: { alias: string; locale: string | null }[] };
+type ServiceRow = { id: string; slug: string; name: string; shortName: string; category?: string; aliases: { alias: string; locale: string | null }[] };
 type MatcherService = Parameters<typeof createServiceMatcher>[0][number];
 
 const CATALOG_TTL_MS = 5 * 60_000;
@@ -81,6 +83,8 @@ export function buildSearchCatalog(rows: ServiceRow[]): SearchCatalog {
     slugById: new Map(rows.map((r) => [r.id, r.slug])),
     matcher,
     bySlug: resolved,
+    services,
+    categories: new Map(rows.map((r) => [r.slug, r.category ?? ""])),
   };
 }
 
@@ -88,7 +92,7 @@ export function searchCatalog(db: Db): Promise<SearchCatalog> {
   const cached = cache.get(db);
   if (cached && Date.now() - cached.loadedAt < CATALOG_TTL_MS) return cached.catalog;
   const catalog = db.service
-    .findMany({ select: { id: true, slug: true, name: true, shortName: true, aliases: { select: { alias: true, locale: true } } } })
+    .findMany({ select: { id: true, slug: true, name: true, shortName: true, category: true, aliases: { select: { alias: true, locale: true } } } })
     .then(buildSearchCatalog);
   cache.set(db, { loadedAt: Date.now(), catalog });
   catalog.catch(() => cache.delete(db));

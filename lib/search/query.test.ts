@@ -22,13 +22,13 @@ describe("tokenizeQuery", () => {
 describe("planQuery", () => {
   it("expands a service word into its names and aliases, checking only short aliases the user did not type", () => {
     expect(plan("람다")).toEqual([{ slug: "lambda", alts: ["람다", "Lambda"] }]);
-    expect(plan("lambda")).toEqual([{ slug: "lambda", alts: ["lambda", "람다?"] }]);
+    expect(plan("lambda")).toEqual([{ slug: "lambda", alts: ["lambda", "람다?", "람다 함수", "람다 펑션"] }]);
     expect(plan("다이나모")).toEqual([{ slug: "dynamodb", alts: ["다이나모", "Dynamo"] }]);
     expect(plan("Polly")).toEqual([{ slug: "polly", alts: ["Polly", "폴리?"] }]);
   });
   it("recognises multi-word names and Korean particles, and leaves other words literal", () => {
     expect(plan("Amazon DynamoDB 비용")).toEqual([{ slug: "dynamodb", alts: ["Dynamo", "다이나모"] }, { slug: null, alts: ["비용"] }]);
-    expect(plan("람다를")).toEqual([{ slug: "lambda", alts: ["람다를", "Lambda", "람다?"] }]);
+    expect(plan("람다를")).toEqual([{ slug: "lambda", alts: ["람다를", "Lambda", "람다?", "람다 함수", "람다 펑션"] }]);
     expect(plan("이나모 서버리스")).toEqual([{ slug: null, alts: ["이나모"] }, { slug: null, alts: ["서버리스"] }]);
     expect(plan('"cold start"')).toEqual([{ slug: null, alts: ["cold start"] }]);
   });

@@ -23,7 +23,7 @@ export const TABLES = {
   days: z.strictObject({ id, eventId: id, date: short, label: short.nullable() }),
   tracks: z.strictObject({ id, eventId: id, name: short, colour: short, room: short.nullable(), position: z.number().int() }),
   timeSlots: z.strictObject({ id, eventId: id, dayId: id, startsAt: date, endsAt: date }),
-  talks: z.strictObject({ id, eventId: id, trackId: id.nullable(), slotId: id.nullable(), title: short, abstract: text, level: z.enum(["INTRO", "INTERMEDIATE", "ADVANCED", "EXPERT"]).nullable(), startsAt: date, endsAt: date, externalGuid: short.nullable(), externalSlug: short.nullable().optional(), createdAt: date, updatedAt: date }),
+  talks: z.strictObject({ id, eventId: id, trackId: id.nullable(), slotId: id.nullable(), title: short, abstract: text, level: z.enum(["INTRO", "INTERMEDIATE", "ADVANCED", "EXPERT"]).nullable(), startsAt: date, endsAt: date, timeUnknown: z.boolean().optional(), externalGuid: short.nullable(), externalSlug: short.nullable().optional(), createdAt: date, updatedAt: date }),
   speakers: z.strictObject({ id, eventId: id, name: short, organisation: short.nullable(), bio: text }),
   talkSpeakers: z.strictObject({ talkId: id, speakerId: id, position: z.number().int() }),
   services: z.strictObject({ id, slug: short, name: short, shortName: short, category: short, icon: short.nullable() }),

@@ -37,6 +37,7 @@ export const writeupApplyInput = z
       date: isoDate,
       timeZone,
     }),
+    /** The sections as the user left them in the preview (split, merged, turned into talks or notes). */
     sections: z
       .array(
         z.object({
@@ -46,6 +47,11 @@ export const writeupApplyInput = z
           title: z.string().trim().min(1, "title_required").max(300, "title_too_long").optional(),
           startTime: hhmm.optional(),
           endTime: hhmm.optional(),
+          /** A talk the post gives no time: stored in order, its time marked unknown (never exported as a time). */
+          timeUnknown: z.boolean().optional(),
+          /** A new talk's speakers and track, as the post gave them. */
+          speakers: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+          track: z.string().trim().min(1).max(100).optional(),
         }),
       )
       .max(5000),

@@ -160,3 +160,31 @@ describe("export → import round trip", () => {
     });
   }
 });
+
+describe("talks whose time is unknown", () => {
+  const input: WriteupExportInput = {
+    event: { name: "AWSome Day", startDate: "2017-06-08", timeZone: "Asia/Seoul" },
+    flavour: "jekyll",
+    services: [],
+    eventNotes: [],
+    talks: [
+      talk("09:00", "09:40", "클라우드 개요", { timeUnknown: true, notes: [{ body: "리전과 AZ" }] }),
+      talk("09:50", "10:30", "핵심 서비스", { timeUnknown: true, notes: [{ body: "EC2, S3" }] }),
+      talk("13:00", "13:40", "보안", { notes: [{ body: "IAM" }] }),
+    ],
+  };
+  const post = exportWriteup(input);
+
+  it("are exported in order without the placeholder times, and a re-import keeps them unknown", () => {
+    expect(post).toContain("### 클라우드 개요\n");
+    expect(post).not.toContain("09:00");
+    expect(post).not.toContain("09:50");
+    const plan = parseWriteup(post);
+    expect(plan.talks.map((t) => [t.title, t.startTime ?? "unknown"])).toEqual([
+      ["클라우드 개요", "unknown"],
+      ["핵심 서비스", "unknown"],
+      ["보안", "13:00"],
+    ]);
+    expect(lostLines(post, plan)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // Notes of an event → one Markdown blog post (Jekyll or Hugo), written so that parseWriteup reads
-// it back: talks as "### HH:MM - HH:MM Title" in the event's zone, note headings pushed below
+// it back: talks as "### HH:MM - HH:MM Title" in the event's zone ("### Title" when its time is unknown), note headings pushed below
 // level 3, the event name in front matter. Pure: the caller loads the notes and picks the services.
 import YAML from "yaml";
 import { formatIsoDate, formatTime } from "@/lib/time/zoned";
@@ -11,6 +11,8 @@ export type WriteupExportTalk = {
   title: string;
   startsAt: Date;
   endsAt: Date;
+  /** Imported without a time: startsAt/endsAt only keep the order, and no time is written. */
+  timeUnknown?: boolean;
   track?: string | null;
   speakers: string[];
   notes: WriteupExportNote[];
@@ -64,13 +66,14 @@ function renderNotes(notes: WriteupExportNote[], attribute: boolean, labels: Lab
 type TalkHead = Omit<WriteupExportTalk, "notes">;
 
 function renderTalk(talk: TalkHead, timeZone: string, labels: Labels): string[] {
-  const time = `${formatTime(talk.startsAt, timeZone)} - ${formatTime(talk.endsAt, timeZone)}`;
+  // A talk whose time is unknown gets no time: the placeholder that keeps it in order is not a time.
+  const time = talk.timeUnknown ? "" : `${formatTime(talk.startsAt, timeZone)} - ${formatTime(talk.endsAt, timeZone)} `;
   const meta = [
     ...(talk.track?.trim() ? [`${labels.track}: ${escapeInline(talk.track)}`] : []),
     ...(talk.speakers.length > 0 ? [`${labels.speakers}: ${talk.speakers.map(escapeInline).join(" · ")}`] : []),
   ];
   // Two trailing spaces: a line break that keeps both meta lines in one paragraph.
-  return [`### ${time} ${escapeInline(talk.title)}`, ...(meta.length > 0 ? [meta.join("  \n")] : [])];
+  return [`### ${time}${escapeInline(talk.title)}`, ...(meta.length > 0 ? [meta.join("  \n")] : [])];
 }
 
 function frontMatter(input: WriteupExportInput, labels: Labels): string {

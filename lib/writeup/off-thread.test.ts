@@ -48,7 +48,8 @@ describe("write-up work off the main thread", () => {
 
   it("finds service mentions per text", async () => {
     const find = mentionFinder([{ slug: "aws-lambda", name: "AWS Lambda", shortName: "Lambda", aliases: [{ alias: "람다", locale: "ko" }] }]);
-    expect(await find(["람다로 만든 API", "nothing", "AWS Lambda!"])).toEqual([["aws-lambda"], [], ["aws-lambda"]]);
+    const found = await find(["람다로 만든 API", "nothing", "AWS Lambda!", "```python\nf = lambda x: x + 1\n```"]);
+    expect(found).toEqual([[{ slug: "aws-lambda", matched: ["람다"] }], [], [{ slug: "aws-lambda", matched: ["AWS Lambda"] }], []]);
   });
 
   it(

@@ -63,13 +63,15 @@ export async function exportNoteMarkdownOffThread(note: WriteupExportSingleNote)
   }
 }
 
-/** For each text, the slugs of the catalog services it mentions (in order of first mention). */
-export function mentionFinder(catalog: MatcherService[]): (texts: string[]) => Promise<string[][]> {
+export type FoundMention = { slug: string; matched: string[] };
+
+/** For each text (Markdown: code is skipped), the catalog services it mentions, in order of first mention, with the words that named them. */
+export function mentionFinder(catalog: MatcherService[]): (texts: string[]) => Promise<FoundMention[][]> {
   const catalogKey = createHash("sha1").update(JSON.stringify(catalog)).digest("hex");
   return async (texts) => {
     if (texts.length === 0) return [];
     try {
-      return await pool.run<string[][]>("findMentions", { catalogKey, catalog, texts });
+      return await pool.run<FoundMention[][]>("findMentions", { catalogKey, catalog, texts });
     } catch (e) {
       throw translate(e, "text");
     }

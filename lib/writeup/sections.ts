@@ -3,7 +3,7 @@
 import type { Root } from "mdast";
 import { collectMarkers, type Block } from "./markers";
 import { plainText, trimBlankLines } from "./markdown";
-import { isKeynote, readTalkMeta } from "./patterns";
+import { isDayHeading, isKeynote, isNoteHeading, isSessionHeading, readTalkMeta } from "./patterns";
 import { chooseStructure, type Boundary } from "./structure";
 import type { WriteupEventNote, WriteupTalk } from "./types";
 
@@ -13,6 +13,8 @@ export type Sections = {
   talks: WriteupTalk[];
   /** The post's own "# Title" when it opens the body (or is its only level-1 heading). */
   documentTitle?: string;
+  /** The heading naming the post opens the body: "# …", or the one heading of its level ("## AWSome Day 다녀오다"). */
+  openingTitle?: { text: string; level: number };
 };
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -36,15 +38,27 @@ function firstBlockLines(block: Block | undefined): { lines: string[]; bullet: b
   return { lines: [], bullet: false };
 }
 
-export function planSections(root: Root, lines: string[], bodyStartLine: number, warnings: string[]): Sections {
+/** A heading that names the post rather than a part of it. */
+function titleHeading(blocks: Block[], markers: ReturnType<typeof collectMarkers>): ReturnType<typeof collectMarkers>[number] | undefined {
+  const first = blocks[0];
+  if (first?.node.type !== "heading") return undefined;
+  const h = markers.find((m) => m.kind === "heading" && m.endLine === first.end);
+  if (!h || h.timed || isSessionHeading(h.text) || isDayHeading(h.text) || isNoteHeading(h.text) || isKeynote(h.text)) return undefined;
+  const sameLevel = markers.filter((m) => m.kind === "heading" && m.level === h.level).length;
+  const shallowest = markers.filter((m) => m.kind === "heading").every((m) => m.level >= h.level);
+  return h.level === 1 || (sameLevel === 1 && shallowest) ? h : undefined;
+}
+
+export function planSections(root: Root, lines: string[], bodyStartLine: number, warnings: string[], exported = false): Sections {
   const blocks: Block[] = root.children
     .filter((node) => node.position && node.position.start.line >= bodyStartLine)
     .map((node) => ({ node, start: node.position!.start.line, end: node.position!.end.line }));
   const markers = collectMarkers(blocks, lines, warnings);
-  const { mode, boundaries } = chooseStructure(markers, blocks, lines);
+  const title = titleHeading(blocks, markers);
+  const { mode, boundaries } = chooseStructure(markers, blocks, lines, title, exported);
   const h1s = markers.filter((m) => m.kind === "heading" && m.level === 1);
   const opening = blocks[0]?.node.type === "heading" && blocks[0].node.depth === 1;
-  const documentTitle = opening || h1s.length === 1 ? h1s[0]?.text : undefined;
+  const documentTitle = title?.text ?? (opening || h1s.length === 1 ? h1s[0]?.text : undefined);
 
   const eventNotes: WriteupEventNote[] = [];
   const talks: WriteupTalk[] = [];
@@ -95,6 +109,7 @@ export function planSections(root: Root, lines: string[], bodyStartLine: number,
     }
     talks.push({
       ...place,
+      titleFrom: b.kind === "image" || (b.kind === "heading" && b.keepInBody) ? "image" : b.kind === "rule" ? "line" : b.kind,
       title: b.timed?.title || b.text || `${startTime ?? ""}`.trim() || `Line ${b.line}`,
       ...(startTime ? { startTime } : {}),
       ...(endTime ? { endTime } : {}),
@@ -105,5 +120,5 @@ export function planSections(root: Root, lines: string[], bodyStartLine: number,
   });
 
   if (talks.length === 0) warnings.push("no-talks: no talk sections were recognised; the text is imported as event notes.");
-  return { mode, eventNotes, talks, ...(documentTitle ? { documentTitle } : {}) };
+  return { mode, eventNotes, talks, ...(documentTitle ? { documentTitle } : {}), ...(title ? { openingTitle: { text: title.text, level: title.level } } : {}) };
 }

@@ -13,7 +13,7 @@
 // At the chosen level, only headings with the deciding signal become talks: an untimed "### 점심"
 // among timed talks, or the untimed keynote section of aws-summit-2016.md, is an event note.
 import type { Block, Marker } from "./markers";
-import { isContainerHeading, isNoteHeading, isSessionHeading } from "./patterns";
+import { continuesPart, isContainerHeading, isDayHeading, isKeynote, isNoteHeading, isSessionHeading } from "./patterns";
 
 export type Boundary = Marker & { role: "talk" | "note" };
 export type Structure = { mode: string; boundaries: Boundary[] };
@@ -31,13 +31,51 @@ function atLevel(headings: Marker[], level: number, isTalk: (m: Marker) => boole
     .map((h) => ({ ...h, role: h.level === level && isTalk(h) ? "talk" : "note" }));
 }
 
-function fromHeadings(headings: Marker[]): Structure | undefined {
+/** Headings that open a part of their own: numbered ("세션 2"), a keynote, or a continued part ("핵심 서비스 (2)"). */
+function partHeadings(headings: Marker[]): Set<Marker> {
+  const parts = new Set<Marker>();
+  const earlier: string[] = [];
+  for (const h of headings) {
+    if (isSessionHeading(h.text) || isKeynote(h.text) || continuesPart(h.text, earlier)) {
+      parts.add(h);
+      earlier.push(h.text);
+    }
+  }
+  return parts;
+}
+
+/** Direct sub-headings (the shallowest level below it) of each heading in `parents`. */
+function childrenOf(headings: Marker[], parents: (h: Marker) => boolean): Set<Marker> {
+  const children = new Set<Marker>();
+  headings.forEach((h, i) => {
+    if (!parents(h)) return;
+    const below: Marker[] = [];
+    for (const c of headings.slice(i + 1)) {
+      if (c.level <= h.level) break;
+      below.push(c);
+    }
+    const level = below.reduce((min, c) => Math.min(min, c.level), 7);
+    for (const c of below) if (c.level === level) children.add(c);
+  });
+  return children;
+}
+
+function fromHeadings(headings: Marker[], title: Marker | undefined): Structure | undefined {
   const timed = headings.filter((h) => h.timed);
   if (timed.length > 0) return { mode: "timed-headings", boundaries: atLevel(headings, mostCommonLevel(timed), (h) => !!h.timed) };
 
-  const sessions = headings.filter((h) => isSessionHeading(h.text));
-  if (sessions.length > 0) {
-    return { mode: "session-headings", boundaries: atLevel(headings, mostCommonLevel(sessions), (h) => isSessionHeading(h.text)) };
+  // "## Day 1 - …" with "### 키노트", "### …" under it: the days group the talks.
+  const days = childrenOf(headings, (h) => isDayHeading(h.text));
+  const dayTalks = [...days].filter((h) => !isNoteHeading(h.text) || isKeynote(h.text));
+  if (dayTalks.length > 0) {
+    const level = mostCommonLevel(dayTalks);
+    return { mode: "day-children", boundaries: atLevel(headings, level, (h) => dayTalks.includes(h)) };
+  }
+
+  const parts = partHeadings(headings.filter((h) => h !== title));
+  const numbered = [...parts].filter((h) => isSessionHeading(h.text));
+  if (numbered.length > 0) {
+    return { mode: "session-headings", boundaries: atLevel(headings, mostCommonLevel(numbered), (h) => parts.has(h)) };
   }
 
   const children = new Set<Marker>();
@@ -64,9 +102,9 @@ function fromHeadings(headings: Marker[]): Structure | undefined {
     if (parent && parent !== postTitle && (isNoteHeading(parent.text) || underNote.has(parent))) underNote.add(h);
     open.push(h);
   }
-  const isTalk = (h: Marker) => !isNoteHeading(h.text) && !underNote.has(h);
+  const isTalk = (h: Marker) => h !== title && (!isNoteHeading(h.text) || isKeynote(h.text)) && !underNote.has(h);
   for (let level = 1; level <= 6; level++) {
-    const same = headings.filter((h) => h.level === level);
+    const same = headings.filter((h) => h.level === level && h !== title);
     if (same.length >= 2 && same.some(isTalk)) return { mode: "heading-level", boundaries: atLevel(headings, level, isTalk) };
   }
   return undefined;
@@ -92,9 +130,16 @@ function fromRules(rules: Marker[], blocks: Block[], lines: string[]): Boundary[
   return out;
 }
 
-export function chooseStructure(markers: Marker[], blocks: Block[], lines: string[]): Structure {
+/**
+ * `title`: the heading that names the post (its opening "# …", or "## AWSome Day" at the top of a
+ * post without front matter): never a talk, whatever its level.
+ */
+export function chooseStructure(markers: Marker[], blocks: Block[], lines: string[], title?: Marker, exported = false): Structure {
   const headings = markers.filter((m) => m.kind === "heading");
-  const structured = fromHeadings(headings);
+  // A post exportWriteup wrote: every "###" is a talk, timed or not (a talk whose time is unknown
+  // is exported without one), and the notes' own headings were pushed below it.
+  if (exported && headings.some((h) => h.level === 3)) return { mode: "export", boundaries: atLevel(headings, 3, () => true) };
+  const structured = fromHeadings(headings, title);
   if (structured) return structured;
 
   // Without heading talks, only the outermost headings cut sections; deeper ones stay inside.

@@ -61,6 +61,9 @@ export type WriteupEventNote = SourcePlace & {
 
 export type WriteupTalk = SourcePlace & {
   title: string;
+  /** What the title was read from: a heading, an image's alt text, a line (a timed line, the first line after a rule). */
+  titleFrom: "heading" | "image" | "line";
+  /** Absent when the post gives no time: the talk's time is unknown (never invented here). */
   startTime?: string; // "HH:MM"
   endTime?: string; // "HH:MM"
   /** As written ("양승도 솔루션즈 아키텍트, 아마존 웹서비스"); the line stays in the body too. */
@@ -73,6 +76,10 @@ export type WriteupTalk = SourcePlace & {
 export type WriteupPlan = {
   frontMatter: WriteupFrontMatter;
   event: { name: string; date?: string };
+  /** Where the event name was read ("heading" and "file" are guesses the preview points out). */
+  eventNameFrom: "export" | "front-matter" | "heading" | "file" | "none";
+  /** How the talks were found (timed-headings, session-headings, image-titles, …), for the preview and tests. */
+  structure: string;
   /** In source order, like `talks`; merge the two by `sourceStartLine` to get the post's order. */
   eventNotes: WriteupEventNote[];
   talks: WriteupTalk[];

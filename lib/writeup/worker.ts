@@ -2,6 +2,7 @@
 // post into a plan, rendering an event's notes into a post (both run micromark), and finding the AWS
 // services a text mentions (a regex over up to a megabyte).
 import { parentPort } from "node:worker_threads";
+import { proseForMentions } from "@/lib/catalog/mention-context";
 import { createServiceMatcher, type MatcherService, type ServiceMatcher } from "@/lib/catalog/service-matcher";
 import { serveTasks } from "@/lib/security/bounded-worker";
 import { exportNoteMarkdown, exportWriteup, type WriteupExportInput, type WriteupExportSingleNote } from "./export";
@@ -20,7 +21,8 @@ if (parentPort) {
     exportNoteMarkdown: (note: WriteupExportSingleNote) => exportNoteMarkdown(note),
     findMentions: ({ catalogKey, catalog, texts }: MentionsInput) => {
       if (matcher?.key !== catalogKey) matcher = { key: catalogKey, matcher: createServiceMatcher(catalog) };
-      return texts.map((text) => matcher!.matcher.findMentions(text).map((m) => m.slug));
+      // Markdown: code blocks are not prose ("lambda x: x+1", "aws s3 sync").
+      return texts.map((text) => matcher!.matcher.findMentions(proseForMentions(text)).map((m) => ({ slug: m.slug, matched: m.matched })));
     },
   });
 }

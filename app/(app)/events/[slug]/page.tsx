@@ -34,7 +34,8 @@ export default async function EventPage({ params }: Props) {
     rows: day.rows.map((row) => ({
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
-      label: formatTimeRange(row.startsAt, row.endsAt, event.timeZone),
+      // Placeholder instants of talks imported without a time are never shown as times.
+      label: [...row.plenary, ...Object.values(row.byTrack).flat()].every((x) => x.timeUnknown) ? t("timeUnknown") : formatTimeRange(row.startsAt, row.endsAt, event.timeZone),
       plenary: row.plenary.map(plain),
       byTrack: Object.fromEntries(Object.entries(row.byTrack).map(([k, v]) => [k, v.map(plain)])),
     })),

@@ -36,7 +36,7 @@ export default async function TalkPage({ params }: Props) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-white p-4 text-sm shadow-sm">
         <dt className="font-medium text-slate-600">{t("time")}</dt>
         <dd>
-          {formatLongDate(talk.startsAt, tz, locale)} · <span className="font-mono">{formatTimeRange(talk.startsAt, talk.endsAt, tz)}</span> ({tz})
+          {formatLongDate(talk.startsAt, tz, locale)} · {talk.timeUnknown ? t("timeUnknown") : <><span className="font-mono">{formatTimeRange(talk.startsAt, talk.endsAt, tz)}</span> ({tz})</>}
         </dd>
         <dt className="font-medium text-slate-600">{t("track")}</dt>
         <dd>{talk.track ? talk.track.name : t("plenary")}</dd>
