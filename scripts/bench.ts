@@ -118,7 +118,7 @@ async function startFixture(port: number): Promise<Fixture> {
   const dist = path.join(FIXTURE_DIR, ".next");
   if (!hasBuild(dist) || process.env.BENCH_REBUILD === "1") {
     log("building the bare Next.js fixture (framework floor)");
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build", FIXTURE_DIR], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: "" } });
+    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build", "--webpack", FIXTURE_DIR], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: "" } });
     if (build.status !== 0) throw new Error("next build of the fixture failed");
   }
   const proc = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", FIXTURE_DIR, "-p", String(port), "-H", "127.0.0.1"], {

@@ -1,3 +1,5 @@
+// Built with webpack (`next build --webpack`): Turbopack, given this directory inside the app's
+// tree, bundled the app's own instrumentation.ts and proxy.ts into the fixture.
 // The 8 tracks × 12 slots table of the bench's agenda event, as plain server-rendered markup.
 const TRACKS = Array.from({ length: 8 }, (_, t) => ({ id: `t${t}`, name: `Track ${t + 1}`, room: `Room ${100 + t}` }));
 const SLOTS = Array.from({ length: 12 }, (_, s) => {
