@@ -159,7 +159,7 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>, fixt
     distDir: DIST,
     port: appPort,
     databaseUrl: target.url,
-    ...(profileDir ? { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } } : {}),
+    ...(profileDir ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
   });
   const floor = await startFloor(floorPort, target.url);
   const raw = await startFloor(rawPort, target.url, "scripts/bench/raw-floor.ts");
