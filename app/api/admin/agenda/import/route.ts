@@ -4,6 +4,7 @@ import { oversizeMessage } from "@/lib/agenda/input";
 import { MAX_AGENDA_BYTES } from "@/lib/agenda/plan";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { invalidateAgendas } from "@/lib/data/agenda-cache";
 import { applyAgendaPlan, findImportTarget, loadAgendaSnapshot, planToPreview } from "@/lib/data/agenda-import";
 import { AppError } from "@/lib/errors";
 import { assertUploadType, decodeUtf8, parseOrThrow, readBodyBytes, route } from "@/lib/http";
@@ -32,5 +33,6 @@ export const POST = route(async (req: Request) => {
   if (mode === "preview") return Response.json({ preview });
   if (!preview.canApply) return Response.json({ error: "The file has problems; nothing was imported.", code: "INVALID", preview }, { status: 422 });
   const summary = await applyAgendaPlan(db, plan, { eventSlug: options.eventSlug });
+  await invalidateAgendas();
   return Response.json({ summary }, { status: 201 });
 });
