@@ -60,7 +60,7 @@ export async function buildAgendaView(db: Db, slug: string, locale: string): Pro
   };
 }
 
-type Slot = { __summitAgendaCache?: ReturnType<typeof createCache> };
+type Slot = { __summitAgendaCaches?: WeakMap<Db, ReturnType<typeof createCache>> };
 
 function createCache(db: Db) {
   return createInvalidatedCache<CachedAgenda | null>({
@@ -74,9 +74,12 @@ function createCache(db: Db) {
   });
 }
 
-/** One cache per process (a route's bundle and a server action's may each load this module). */
+/** One cache per process and database (a route's bundle and a server action's may each load this module). */
 function cacheFor(db: Db) {
-  return ((globalThis as Slot).__summitAgendaCache ??= createCache(db));
+  const caches = ((globalThis as Slot).__summitAgendaCaches ??= new WeakMap());
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = createCache(db)));
+  return c;
 }
 
 /** The agenda of `slug` in `locale` (null: no such event), from the cache. */
