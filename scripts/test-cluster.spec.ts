@@ -377,9 +377,9 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
       // Readiness fails as soon as the signal is handled (SHUTDOWN_DELAY_MS keeps it answering
       // meanwhile). The handler runs on the event loop, which a page render under load can hold
       // for a while on a busy machine: wait for its log line rather than a fixed time.
-      const until = Date.now() + 10_000;
+      const drainingBy = Date.now() + 10_000;
       while (!/SIGTERM: draining/.test(instance.output().slice(-4000))) {
-        if (Date.now() > until) throw new Error(`${instance.name} did not log that it drains within 10 s of SIGTERM`);
+        if (Date.now() > drainingBy) throw new Error(`${instance.name} did not log that it drains within 10 s of SIGTERM`);
         await sleep(20);
       }
       const ready = await fetch(`${instance.url}/api/ready`);
