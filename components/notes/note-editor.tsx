@@ -3,11 +3,14 @@
 import { useEffect, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { ConflictResolver } from "./conflict-resolver";
 import { NoteTags, type TagView } from "./note-tags";
 import { useNoteSync, type SaveStatus } from "./use-note-sync";
 import { useCacheForOffline } from "./use-cache-for-offline";
 
+// Only after a 409 (the diff library, ~9 KB gzip, stays out of the first load); fetched in the
+// background once the editor is up, so it is there (and in the service worker's cache) when needed.
+const loadConflictResolver = () => import("./conflict-resolver");
+const ConflictResolver = dynamic(() => loadConflictResolver().then((m) => m.ConflictResolver), { ssr: false });
 const MarkdownPreview = dynamic(() => import("./markdown-preview").then((m) => m.MarkdownPreview), { ssr: false });
 
 type Props = {
@@ -49,6 +52,9 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
   useEffect(() => {
     if (noteId && !server) onNoteCreated?.(noteId);
   }, [noteId, server, onNoteCreated]);
+  useEffect(() => {
+    void loadConflictResolver().catch(() => undefined);
+  }, []);
 
   function insert(before: string, after = "", placeholder = "") {
     const el = area.current;

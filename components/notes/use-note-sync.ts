@@ -1,8 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { draftDb, type Draft } from "@/lib/notes/local-drafts";
-import { pushDraft, type PushResult } from "@/lib/notes/outbox";
+import type { Draft } from "@/lib/notes/local-drafts";
+import type { PushResult } from "@/lib/notes/outbox";
+
+// IndexedDB code (Dexie, ~30 KB gzip) is loaded when the editor mounts, not in the page's first
+// load (issue 14). The editor shows "loading" until the local draft is read, as before; the
+// service worker keeps the chunk (build assets, cache first), so it loads offline too.
+const draftStore = () => import("@/lib/notes/local-drafts").then((m) => m.draftDb());
+const pushDraft = (key: string) => import("@/lib/notes/outbox").then((m) => m.pushDraft(key));
 
 export type SaveStatus = "loading" | "local" | "saving" | "saved" | "offline" | "conflict" | "signed-out" | "rejected";
 
@@ -62,7 +68,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const db = draftDb();
+      const db = await draftStore();
       let local = await db.drafts.get(draftKey);
       const serverIsNewer = server && (!local || (!local.dirty && !local.conflict && server.version >= local.baseVersion));
       if (serverIsNewer) {
@@ -100,7 +106,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
       const patch = { body, dirty: true, updatedAt: Date.now() };
       setDraft({ ...draft, ...patch });
       // A partial update, so fields the outbox wrote meanwhile (noteId, baseVersion) are kept.
-      const db = draftDb();
+      const db = await draftStore();
       if (!(await db.drafts.update(draftKey, patch))) await db.drafts.put({ ...draft, ...patch });
       if (draft.conflict) return;
       setStatus("saving");
@@ -116,7 +122,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
       if (!draft?.conflict) return;
       const patch = { body: merged, baseVersion: draft.conflict.serverVersion, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
       setDraft({ ...draft, ...patch });
-      await draftDb().drafts.update(draftKey, patch);
+      await (await draftStore()).drafts.update(draftKey, patch);
       await push();
     },
     [draft, draftKey, push],

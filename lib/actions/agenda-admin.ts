@@ -2,54 +2,58 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
+import { invalidateAgendas } from "../data/agenda-cache";
 import { createEvent, deleteEvent, deleteTalk, deleteTrack, moveTalk, saveTalk, saveTrack, updateEvent } from "../data/agenda-admin";
 import { deleteInput, entityId, eventInput, moveTalkInput, talkInput, trackInput } from "../validations/agenda-admin";
 import { z } from "zod";
 import { adminAction } from "./safe-action";
 
-const refresh = () => {
+// After the write has committed: the agenda grid cache on every instance (lib/data/agenda-cache.ts)
+// and Next's router cache.
+const refresh = async () => {
+  await invalidateAgendas();
   revalidatePath("/events", "layout");
   revalidatePath("/admin", "layout");
 };
 
 const createEventSafe = adminAction(eventInput, async (input) => {
   const event = await createEvent(db, input);
-  refresh();
+  await refresh();
   return event;
 });
 const updateEventSafe = adminAction(z.object({ eventId: entityId, event: eventInput }), async ({ eventId, event }) => {
   const updated = await updateEvent(db, eventId, event);
-  refresh();
+  await refresh();
   return updated;
 });
 const deleteEventSafe = adminAction(deleteInput, async ({ id, confirm }) => {
   const result = await deleteEvent(db, id, confirm);
-  refresh();
+  await refresh();
   return result;
 });
 const saveTrackSafe = adminAction(trackInput, async (input) => {
   const track = await saveTrack(db, input);
-  refresh();
+  await refresh();
   return track;
 });
 const deleteTrackSafe = adminAction(deleteInput, async ({ id }) => {
   await deleteTrack(db, id);
-  refresh();
+  await refresh();
   return {};
 });
 const saveTalkSafe = adminAction(talkInput, async (input) => {
   const talk = await saveTalk(db, input);
-  refresh();
+  await refresh();
   return talk;
 });
 const moveTalkSafe = adminAction(moveTalkInput, async (input) => {
   const talk = await moveTalk(db, input);
-  refresh();
+  await refresh();
   return talk;
 });
 const deleteTalkSafe = adminAction(deleteInput, async ({ id, confirm }) => {
   const result = await deleteTalk(db, id, confirm);
-  refresh();
+  await refresh();
   return result;
 });
 

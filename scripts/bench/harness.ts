@@ -34,15 +34,17 @@ function exited(proc: ChildProcess): Promise<void> {
 }
 
 /** `next start` from `distDir` on `port` against `databaseUrl` (already migrated). */
-export async function startAppServer({ distDir, port, databaseUrl, secret = randomBytes(32).toString("base64url"), env = {} }: {
+export async function startAppServer({ distDir, port, databaseUrl, secret = randomBytes(32).toString("base64url"), env = {}, nodeArgs = [] }: {
   distDir: string;
   port: number;
   databaseUrl: string;
   secret?: string;
   env?: Record<string, string>;
+  /** Options for node itself, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<Server & { secret: string }> {
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const proc = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,

@@ -3,7 +3,7 @@
 // connection (no pipelining), so it is what a client waits.
 import autocannon from "autocannon";
 
-export type LoadResult = { rps: number; ok: number; p50: number; p95: number; p99: number; statuses: Record<string, number> };
+export type LoadResult = { rps: number; ok: number; p50: number; p95: number; p99: number; statuses: Record<string, number>; /** Median Server-Timing `session;dur` (ms), when the server sent it. */ sessionMs?: number };
 
 export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
 
@@ -20,11 +20,12 @@ export type Writer = { noteId: string; userId: string; version: number; cookie?:
  * every save writes; a 409 would mean a lost race). Writers are taken from a pool of idle ones,
  * so no two requests for the same note are ever in flight together.
  */
-export async function runSaves({ url, writers, connections, seconds, bodyBytes = 1500 }: { url: string; writers: Writer[]; connections: number; seconds: number; bodyBytes?: number }): Promise<LoadResult> {
+export async function runSaves({ url, writers, connections, seconds, bodyBytes = 1500, path = "/api/notes" }: { url: string; writers: Writer[]; connections: number; seconds: number; bodyBytes?: number; path?: string }): Promise<LoadResult> {
   const idle = [...writers];
   const t0 = new Map<Writer, number>();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const sessionMs: number[] = [];
   const filler = "Lambda 콜드 스타트, DynamoDB 단일 테이블 설계, API Gateway 비용. ".repeat(Math.ceil(bodyBytes / 80));
   let seq = 0;
   await autocannon({
@@ -35,7 +36,7 @@ export async function runSaves({ url, writers, connections, seconds, bodyBytes =
     requests: [
       {
         method: "POST",
-        path: "/api/notes",
+        path,
         setupRequest: (req, context) => {
           const w = idle.pop();
           if (!w) throw new Error("no idle writer: the pool must be larger than the connection count");
@@ -52,8 +53,11 @@ export async function runSaves({ url, writers, connections, seconds, bodyBytes =
           t0.set(w, performance.now());
           return { ...req, headers: { "content-type": "application/json", ...(w.cookie ? { cookie: w.cookie } : {}) }, body };
         },
-        onResponse: (status, body, context) => {
+        onResponse: (status, body, context, headers) => {
           const w = context.w as Writer;
+          const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === "server-timing");
+          const timing = key ? /session;dur=([0-9.]+)/.exec(String(headers[key])) : null;
+          if (timing) sessionMs.push(Number(timing[1]));
           latencies.push(performance.now() - (t0.get(w) ?? performance.now()));
           statuses[status] = (statuses[status] ?? 0) + 1;
           try {
@@ -71,7 +75,8 @@ export async function runSaves({ url, writers, connections, seconds, bodyBytes =
   // Saves still in flight when the clock stopped finish on the server: let them land, so the next
   // run starts from the versions in the database.
   await new Promise((r) => setTimeout(r, 1500));
-  return summarize(latencies, statuses, seconds, [200]);
+  sessionMs.sort((a, b) => a - b);
+  return { ...summarize(latencies, statuses, seconds, [200]), ...(sessionMs.length ? { sessionMs: percentile(sessionMs, 50) } : {}) };
 }
 
 /** GET `path` on `connections` connections for `seconds`. */

@@ -3,6 +3,7 @@ import { oversizeMessage } from "@/lib/agenda/input";
 import { MAX_AGENDA_BYTES } from "@/lib/agenda/plan";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { invalidateAgendas } from "@/lib/data/agenda-cache";
 import { importAgenda } from "@/lib/data/agenda-import";
 import { AppError } from "@/lib/errors";
 import { assertUploadType, decodeUtf8, parseOrThrow, readBodyBytes, route } from "@/lib/http";
@@ -27,5 +28,6 @@ export const POST = route(async (req: Request) => {
   const outcome = await importAgenda(db, { fileName: filename, text, ...options, mode });
   if (outcome.mode === "preview") return Response.json({ preview: outcome.preview });
   if (!outcome.summary) return Response.json({ error: "The file has problems; nothing was imported.", code: "INVALID", preview: outcome.preview }, { status: 422 });
+  await invalidateAgendas();
   return Response.json({ summary: outcome.summary }, { status: 201 });
 });
