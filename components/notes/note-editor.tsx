@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { ConflictResolver } from "./conflict-resolver";
 import { NoteTags, type TagView } from "./note-tags";
 import { useNoteSync, type SaveStatus } from "./use-note-sync";
-import { useCacheForOffline } from "./use-cache-for-offline";
+import { refreshOfflineCopy, useCacheForOffline } from "./use-cache-for-offline";
+import { formatTime, minutesIntoTalk } from "@/lib/time/zoned";
 
 const MarkdownPreview = dynamic(() => import("./markdown-preview").then((m) => m.MarkdownPreview), { ssr: false });
 
@@ -19,6 +20,9 @@ type Props = {
   tags: TagView[];
   timeZone: string;
   talkStartsAt: string | null;
+  talkEndsAt?: string | null;
+  /** The app's pinned "now" (SUMMIT_NOW) as an ISO instant, or null for the device clock. */
+  pinnedNow?: string | null;
   onNoteCreated?: (noteId: string) => void;
 };
 
@@ -35,11 +39,7 @@ const STATUS_STYLE: Record<SaveStatus, string> = {
 
 const STATUS_KEY: Record<SaveStatus, string> = { loading: "loading", local: "local", saving: "saving", saved: "saved", offline: "offline", conflict: "conflict", "signed-out": "signedOut", rejected: "rejected" };
 
-function clockLabel(timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
-}
-
-export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, onNoteCreated }: Props) {
+export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, talkEndsAt = null, pinnedNow = null, onNoteCreated }: Props) {
   const t = useTranslations("notes");
   const { draft, status, message, change, resolve } = useNoteSync({ draftKey, userId, eventId, talkId, server });
   const [tab, setTab] = useState<"write" | "preview">("write");
@@ -47,8 +47,26 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
   useCacheForOffline();
   const noteId = draft?.noteId ?? null;
   useEffect(() => {
-    if (noteId && !server) onNoteCreated?.(noteId);
+    if (noteId && !server) {
+      onNoteCreated?.(noteId);
+      // The offline copy of this page predates the note (no Markdown/History links): take a new one.
+      refreshOfflineCopy();
+    }
   }, [noteId, server, onNoteCreated]);
+  // The app's clock: the pinned instant when SUMMIT_NOW is set, else the device's.
+  const now = () => (pinnedNow ? new Date(pinnedNow) : new Date());
+  // Read after hydration (the server's clock is not the device's) and every 30 s, so [+m] is
+  // offered exactly while the talk runs.
+  const [clockNow, setClockNow] = useState<Date | null>(null);
+  useEffect(() => {
+    const tick = () => setClockNow(pinnedNow ? new Date(pinnedNow) : new Date());
+    tick();
+    if (!talkStartsAt || pinnedNow) return;
+    const id = setInterval(tick, 30_000);
+    return () => clearInterval(id);
+  }, [talkStartsAt, pinnedNow]);
+  const minutesAt = (at: Date) => (talkStartsAt ? minutesIntoTalk(new Date(talkStartsAt), talkEndsAt ? new Date(talkEndsAt) : null, at) : null);
+  const talkRunning = !!clockNow && minutesAt(clockNow) !== null;
 
   function insert(before: string, after = "", placeholder = "") {
     const el = area.current;
@@ -62,10 +80,10 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
       el.setSelectionRange(s + before.length, s + before.length + selected.length);
     });
   }
-  const timestamp = () => insert(`[${clockLabel(timeZone)}] `);
+  const timestamp = () => insert(`[${formatTime(now(), timeZone)}] `);
   const minutesIn = () => {
-    const mins = talkStartsAt ? Math.max(0, Math.round((Date.now() - new Date(talkStartsAt).getTime()) / 60000)) : 0;
-    insert(`[+${mins}m] `);
+    const mins = minutesAt(now());
+    if (mins !== null) insert(`[+${mins}m] `);
   };
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
@@ -97,7 +115,7 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
           {t(`status.${STATUS_KEY[status]}`, { message: message ?? "" })}
         </span>
       </div>
-      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} onResolve={resolve} /> : null}
+      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} base={draft.baseBody ?? null} onResolve={resolve} /> : null}
       {tab === "write" ? (
         <>
           <div className="flex flex-wrap gap-1" aria-label="Formatting">
@@ -117,7 +135,7 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
               [hh:mm]
             </button>
             {talkStartsAt ? (
-              <button type="button" className={tool} title={t("toolbar.minutes")} aria-label={t("toolbar.minutes")} onClick={minutesIn}>
+              <button type="button" className={`${tool} disabled:cursor-not-allowed disabled:opacity-50`} title={talkRunning ? t("toolbar.minutes") : t("toolbar.minutesOff")} aria-label={t("toolbar.minutes")} disabled={!talkRunning} onClick={minutesIn}>
                 [+m]
               </button>
             ) : null}

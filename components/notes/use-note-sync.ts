@@ -66,7 +66,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
       let local = await db.drafts.get(draftKey);
       const serverIsNewer = server && (!local || (!local.dirty && !local.conflict && server.version >= local.baseVersion));
       if (serverIsNewer) {
-        local = { key: draftKey, userId, eventId, talkId, noteId: server.noteId, body: server.body, baseVersion: server.version, dirty: false, pending: null, conflict: local?.conflict ?? null, updatedAt: Date.now() };
+        local = { key: draftKey, userId, eventId, talkId, noteId: server.noteId, body: server.body, baseVersion: server.version, baseBody: server.body, dirty: false, pending: null, conflict: local?.conflict ?? null, updatedAt: Date.now() };
         await db.drafts.put(local);
       }
       if (cancelled) return;
@@ -114,7 +114,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
   const resolve = useCallback(
     async (merged: string) => {
       if (!draft?.conflict) return;
-      const patch = { body: merged, baseVersion: draft.conflict.serverVersion, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
+      const patch = { body: merged, baseVersion: draft.conflict.serverVersion, baseBody: draft.conflict.serverBody, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
       setDraft({ ...draft, ...patch });
       await draftDb().drafts.update(draftKey, patch);
       await push();

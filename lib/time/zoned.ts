@@ -35,3 +35,15 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Whole minutes from the talk's start to `now` while it runs; null before it starts or once it ended. */
+export function minutesIntoTalk(startsAt: Date, endsAt: Date | null, now: Date): number | null {
+  const t = now.getTime();
+  if (t < startsAt.getTime() || (endsAt && t >= endsAt.getTime())) return null;
+  return Math.floor((t - startsAt.getTime()) / 60_000);
+}
+
+/** "2024-05-16 14:07 (Asia/Seoul)": an instant with its date, time and zone, the same on server and browser. */
+export function formatDateTimeWithZone(instant: Date, timeZone: string): string {
+  return `${formatIsoDate(instant, timeZone)} ${formatTime(instant, timeZone)} (${timeZone})`;
+}
