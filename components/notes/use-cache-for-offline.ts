@@ -27,8 +27,11 @@ export function refreshOfflineCopy() {
     .catch(() => undefined);
 }
 
-/** Asks the service worker to keep these pages (and their scripts) for offline use, unless it has them. */
-export function keepPagesOffline(pages: string[]) {
-  if (typeof navigator === "undefined" || !("serviceWorker" in navigator) || !pages.length) return;
-  navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: "CACHE_PAGES", pages })).catch(() => undefined);
+/**
+ * Asks the service worker to keep `pages` (and the scripts they name) for offline use unless it has
+ * them already, and to fetch `refresh` again in any case.
+ */
+export function keepPagesOffline(pages: string[], refresh: string[] = []) {
+  if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: "CACHE_PAGES", pages, refresh })).catch(() => undefined);
 }

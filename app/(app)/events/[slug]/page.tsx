@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { getEventAgenda, type AgendaTalk } from "@/lib/data/events";
 import { starredTalkIds } from "@/lib/data/stars";
 import { buildAgendaGrid } from "@/lib/schedule/grid";
+import { pinnedNowIso } from "@/lib/time/clock";
 import { formatLongDate, formatTimeRange, zonedToUtc } from "@/lib/time/zoned";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,13 +22,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: event?.name ?? "Event" };
 }
 
-const plain = (talk: AgendaTalk) => ({ id: talk.id, title: talk.title, trackId: talk.trackId, startsAt: talk.startsAt.toISOString(), endsAt: talk.endsAt.toISOString(), speakers: talk.speakers });
+const plainIn = (timeZone: string) => (talk: AgendaTalk) => ({
+  id: talk.id,
+  title: talk.title,
+  trackId: talk.trackId,
+  startsAt: talk.startsAt.toISOString(),
+  endsAt: talk.endsAt.toISOString(),
+  timeLabel: formatTimeRange(talk.startsAt, talk.endsAt, timeZone),
+  speakers: talk.speakers,
+});
 
 export default async function EventPage({ params }: Props) {
   const event = await agendaFor((await params).slug);
   if (!event) notFound();
   const [t, locale, user] = await Promise.all([getTranslations("event"), getLocale(), getCurrentUser()]);
   const starred = user ? await starredTalkIds(db, user.id, event.id) : [];
+  const plain = plainIn(event.timeZone);
   const days: AgendaViewDay[] = buildAgendaGrid(event.talks, event.timeZone).map((day) => ({
     date: day.date,
     label: formatLongDate(zonedToUtc(day.date, "12:00", event.timeZone), event.timeZone, locale),
@@ -46,6 +56,7 @@ export default async function EventPage({ params }: Props) {
           <h1 className="text-2xl font-bold">{event.name}</h1>
           <p className="text-sm text-slate-600">
             {formatLongDate(event.startDate, event.timeZone, locale)}
+            {days.length > 1 ? ` – ${days[days.length - 1]!.label}` : ""}
             {event.venue ? ` · ${event.venue}` : ""}
           </p>
           <p className="text-xs text-slate-500">{t("timesIn", { timeZone: event.timeZone })}</p>
@@ -59,7 +70,7 @@ export default async function EventPage({ params }: Props) {
       {event.talks.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noTalks")}</p>
       ) : (
-        <AgendaView eventSlug={event.slug} days={days} tracks={event.tracks} starred={starred} canStar={!!user} pinnedNow={process.env.SUMMIT_NOW ?? null} />
+        <AgendaView eventSlug={event.slug} days={days} tracks={event.tracks} starred={starred} canStar={!!user} pinnedNow={pinnedNowIso()} timeZone={event.timeZone} />
       )}
     </div>
   );
