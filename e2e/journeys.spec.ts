@@ -107,11 +107,10 @@ test("3. once the agenda was opened, its talk pages, a new note and My agenda wo
   await expect(page.getByTestId("agenda-grid")).toContainText(event.talks.d1a.title);
   const talk = event.talks.d2c;
   // The service worker keeps the event's pages once the agenda was open (no talk page visited).
-  await page.waitForFunction(
-    async ([talkUrl, noteUrl]) => !!navigator.serviceWorker.controller && !!(await caches.match(talkUrl)) && !!(await caches.match(noteUrl)) && !!(await caches.match("/my-agenda")),
-    [`/events/${event.slug}/talks/${talk.id}`, `/events/${event.slug}/talks/${talk.id}/note`],
-    { timeout: 30_000 },
-  );
+  const talkUrl = `/events/${event.slug}/talks/${talk.id}`;
+  await expect
+    .poll(() => page.evaluate(async (url) => !!navigator.serviceWorker.controller && !!(await caches.match(url)) && !!(await caches.match(`${url}/note`)) && !!(await caches.match("/my-agenda")), talkUrl), { timeout: 30_000 })
+    .toBe(true);
   await context.setOffline(true);
   await page.getByRole("tab").nth(1).click();
   await page.getByTestId("agenda-grid").getByRole("link", { name: talk.title }).click();
@@ -247,15 +246,17 @@ test("9. after an offline reload the accepted tags, Markdown and History links a
   await page.getByTestId("tag-suggestions").getByRole("button", { name: "Add Lambda" }).click();
   await expect(page.getByTestId("note-tags")).toContainText("Lambda");
   // Wait until the service worker holds a copy of the page with the tag in it.
-  await page.waitForFunction(
-    async () => {
-      const hit = await caches.match(location.pathname);
-      const html = hit ? await hit.text() : "";
-      return html.includes('data-testid="note-markdown"') && html.includes("<span>Lambda</span>");
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const hit = await caches.match(location.pathname);
+          const html = hit ? await hit.text() : "";
+          return html.includes('data-testid="note-markdown"') && html.includes("<span>Lambda</span>");
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId("note-tags")).toContainText("Lambda");

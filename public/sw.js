@@ -57,15 +57,21 @@ async function keepAssets(urls) {
   await Promise.all(wanted.map((u) => assets.match(u).then((hit) => hit || assets.add(u).catch(() => undefined))));
 }
 
+// The newest request per page: an older fetch that finishes later must not overwrite a newer copy.
+const latest = new Map();
+
 /** Fetches a page (signed in, as the user would see it) into the cache, with the assets it names. */
 async function keepPage(page, force) {
   const key = new Request(page);
   const pages = await caches.open(PAGES);
   if (!force && (await pages.match(key))) return;
+  const ticket = (latest.get(page) || 0) + 1;
+  latest.set(page, ticket);
   const res = await fetch(page, { credentials: "same-origin" }).catch(() => null);
   // A redirect (signed out: the sign-in page) must not stand in for the page asked for.
   if (!res || !res.ok || res.redirected || res.type !== "basic") return;
   const html = await res.clone().text();
+  if (latest.get(page) !== ticket) return;
   await pages.put(key, res);
   await keepAssets(html.match(ASSET_URL) || []);
 }
