@@ -152,11 +152,11 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
             onKeyDown={onKeyDown}
             placeholder={t("placeholder")}
             spellCheck
-            className="min-h-[55dvh] w-full resize-y rounded-xl border border-slate-300 bg-white p-3 font-mono text-base leading-relaxed shadow-sm"
+            className="min-h-[30dvh] w-full resize-y sm:min-h-[55dvh] rounded-xl border border-slate-300 bg-white p-3 font-mono text-base leading-relaxed shadow-sm"
           />
         </>
       ) : (
-        <div className="min-h-[55dvh] rounded-xl border border-slate-200 bg-white p-4" data-testid="note-preview">
+        <div className="min-h-[30dvh] rounded-xl border border-slate-200 bg-white p-4 sm:min-h-[55dvh]" data-testid="note-preview">
           {draft?.body ? <MarkdownPreview source={draft.body} /> : <p className="text-slate-500">{t("emptyPreview")}</p>}
         </div>
       )}

@@ -62,9 +62,14 @@ export default async function EventPage({ params }: Props) {
           <p className="text-xs text-slate-500">{t("timesIn", { timeZone: event.timeZone })}</p>
         </div>
         {user ? (
-          <Link href="/my-agenda" className="ml-auto text-sm font-semibold text-brand-700 underline">
-            {t("myAgenda")}
-          </Link>
+          <span className="ml-auto flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
+            <Link href={`/events/${event.slug}/notes`} className="text-brand-700 underline" data-testid="event-notes-link">
+              {t("eventNotes")}
+            </Link>
+            <Link href="/my-agenda" className="text-brand-700 underline">
+              {t("myAgenda")}
+            </Link>
+          </span>
         ) : null}
       </header>
       {event.talks.length === 0 ? (
