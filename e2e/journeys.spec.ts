@@ -4,7 +4,7 @@ import { e2eDb } from "./db";
 import { createParallelEvent, createTwoDayEvent } from "./fixtures";
 import { DB, signedInUser, signInViaApi } from "./helpers";
 
-const editor = (page: Page) => page.getByLabel(/Note \(Markdown\)|노트 \(Markdown\)/);
+const editor = (page: Page) => page.getByLabel(/Note \(Markdown\)|노트 \(마크다운\)/);
 const status = (page: Page) => page.getByTestId("save-status");
 
 async function typeAtEnd(page: Page, text: string) {
