@@ -9,6 +9,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Summit Notes", template: "%s · Summit Notes" },
   description: "Take and share notes at tech conferences.",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], shortcut: "/favicon.ico" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };

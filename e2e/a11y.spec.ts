@@ -12,7 +12,7 @@ async function expectAccessible(page: Page, what: string) {
   expect(bad, what).toEqual([]);
 }
 
-test("public pages: events, agenda, talk, sign-in, compare, search", async ({ page }) => {
+async function publicPages(page: Page) {
   for (const [url, what] of [
     ["/events", "events list"],
     ["/events/aws-summit-seoul-2016", "agenda"],
@@ -27,6 +27,10 @@ test("public pages: events, agenda, talk, sign-in, compare, search", async ({ pa
   await page.getByTestId("agenda-grid").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "talk page");
+}
+
+test("public pages: events, agenda, talk, sign-in, compare, search", async ({ page }) => {
+  await publicPages(page);
 });
 
 test("signed-in pages: note editor, teams, review, write-up", async ({ page }) => {
@@ -60,7 +64,7 @@ test("admin pages: events, event editor, import, users", async ({ page }) => {
   }
 });
 
-test("keyboard only: open the talk on now and take a note without the mouse", async ({ page }) => {
+async function keyboardJourney(page: Page, labels: { editor: string; saved: string }) {
   await signedInUser(page, { name: "Kim" });
   await page.goto("/events/aws-summit-seoul-2016");
   // Tab to the first talk link in the grid, open it, then reach "Take notes" and type.
@@ -73,10 +77,27 @@ test("keyboard only: open the talk on now and take a note without the mouse", as
   for (let i = 0; i < 40 && !(await noteLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(noteLink).toBeFocused();
   await page.keyboard.press("Enter");
-  const editor = page.getByLabel("Note (Markdown)");
+  const editor = page.getByLabel(labels.editor);
   await expect(editor).toBeEditable();
   for (let i = 0; i < 40 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(editor).toBeFocused();
   await page.keyboard.type("키보드만으로 작성");
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await expect(page.getByTestId("save-status")).toHaveText(labels.saved);
+}
+
+test("keyboard only: open the talk on now and take a note without the mouse", async ({ page }) => {
+  await keyboardJourney(page, { editor: "Note (Markdown)", saved: "Saved" });
+});
+
+// The same in the Korean UI (the default for Korean browsers).
+test.describe("Korean UI", () => {
+  test.use({ locale: "ko-KR" });
+
+  test("public pages in Korean: events, agenda, talk, sign-in, compare, search", async ({ page }) => {
+    await publicPages(page);
+  });
+
+  test("keyboard only in Korean: open a talk and take a note without the mouse", async ({ page }) => {
+    await keyboardJourney(page, { editor: "노트 (마크다운)", saved: "저장됨" });
+  });
 });

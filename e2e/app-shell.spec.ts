@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { signUp } from "./helpers";
 
 test("the seeded demo event is listed and shows its agenda in Seoul time", async ({ page }) => {
+  // A newcomer's home says what the app is and offers the demo accounts; the events are one click away.
   await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Summit Notes" })).toBeVisible();
+  await expect(page.getByTestId("demo-accounts")).toContainText("member@summit-notes.local");
+  await page.getByTestId("home-events").click();
   await expect(page).toHaveURL(/\/events$/);
   await page.getByRole("link", { name: /AWS Summit Seoul 2016/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "AWS Summit Seoul 2016" })).toBeVisible();

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { liveRowIndex } from "@/lib/schedule/grid";
+import { keepPagesOffline } from "@/components/notes/use-cache-for-offline";
+import { formatIsoDate } from "@/lib/time/zoned";
 import { StarButton } from "./star-button";
 
-export type AgendaViewTalk = { id: string; title: string; trackId: string | null; startsAt: string; endsAt: string; speakers: string[] };
+/** `timeLabel` is the talk's own "HH:MM–HH:MM" (shown when it ends before its row does). */
+export type AgendaViewTalk = { id: string; title: string; trackId: string | null; startsAt: string; endsAt: string; timeLabel: string; speakers: string[] };
 export type AgendaViewRow = { startsAt: string; endsAt: string; label: string; plenary: AgendaViewTalk[]; byTrack: Record<string, AgendaViewTalk[]> };
 export type AgendaViewDay = { date: string; label: string; rows: AgendaViewRow[] };
 export type AgendaViewTrack = { id: string; name: string; colour: string; room: string | null };
@@ -19,12 +21,14 @@ type Props = {
   canStar: boolean;
   /** ISO instant the server considers "now" (pinned in demos/tests), else null for the real clock. */
   pinnedNow: string | null;
+  /** The event's time zone: which agenda day "today" is. */
+  timeZone: string;
 };
 
 const subscribeNothing = () => () => {};
 
 /** The agenda grid: day tabs, a track table on wide screens, one track at a time on a phone. */
-export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNow }: Props) {
+export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNow, timeZone }: Props) {
   const t = useTranslations("event");
   const trackKey = `summit:track:${eventSlug}`;
   const [now, setNow] = useState(() => (pinnedNow ? new Date(pinnedNow) : null));
@@ -36,53 +40,98 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
     return () => clearInterval(id);
   }, [pinnedNow]);
 
+  // Offline use: once the agenda was open, every talk page of the event (and, signed in, each
+  // talk's note editor and My agenda) is kept by the service worker.
+  useEffect(() => {
+    const talkPages = days.flatMap((d) => d.rows.flatMap((r) => [...r.plenary, ...Object.values(r.byTrack).flat()])).map((talk) => `/events/${eventSlug}/talks/${talk.id}`);
+    keepPagesOffline(canStar ? [...talkPages, ...talkPages.map((p) => `${p}/note`)] : talkPages, canStar ? [location.pathname, "/my-agenda"] : [location.pathname]);
+  }, [days, eventSlug, canStar]);
+
+  const today = now ? formatIsoDate(now, timeZone) : null;
   const todayIndex = useMemo(() => {
-    if (!now) return 0;
-    const i = days.findIndex((d) => d.rows.some((r) => new Date(r.endsAt) > now) && new Date(d.rows[0].startsAt).toDateString() === now.toDateString());
+    const i = days.findIndex((d) => d.date === today);
     return i >= 0 ? i : 0;
-  }, [days, now]);
+  }, [days, today]);
   const [dayIndex, setDayIndex] = useState<number | null>(null);
   const activeDay = days[dayIndex ?? todayIndex] ?? days[0];
 
   const storedTrack = useSyncExternalStore(subscribeNothing, () => window.localStorage.getItem(trackKey), () => null);
   const [chosenTrack, setChosenTrack] = useState<string | null>(null);
   const trackId = chosenTrack ?? (tracks.some((tr) => tr.id === storedTrack) ? storedTrack : tracks[0]?.id) ?? null;
+  const [elsewhere, setElsewhere] = useState<AgendaViewTalk[] | null>(null);
+  const elsewhereRef = useRef<HTMLDivElement>(null);
+  const phoneList = useRef<HTMLOListElement>(null);
   const chooseTrack = (id: string) => {
     setChosenTrack(id);
+    setElsewhere(null);
     window.localStorage.setItem(trackKey, id);
   };
 
-  const live = now ? liveRowIndex(activeDay.rows.map((r) => ({ startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) })), now) : null;
+  // Live is per talk (talks starting together may end apart); "Next" is only the next row today,
+  // and only when nothing is live.
+  const talksOf = (row: AgendaViewRow) => [...row.plenary, ...Object.values(row.byTrack).flat()];
+  const isLive = (talk: AgendaViewTalk) => !!now && new Date(talk.startsAt) <= now && now < new Date(talk.endsAt);
+  const liveTalks = days.flatMap((d) => d.rows.flatMap((r) => talksOf(r).filter(isLive)));
+  const nextRow = useMemo(() => {
+    if (!now || !today) return null;
+    const day = days.find((d) => d.date === today);
+    return day?.rows.find((r) => new Date(r.startsAt) > now) ?? null;
+  }, [days, now, today]);
+  const rowState = (row: AgendaViewRow): "live" | "next" | null => (talksOf(row).some(isLive) ? "live" : !liveTalks.length && row === nextRow ? "next" : null);
+  const nowTalk = (talk: AgendaViewTalk, row: AgendaViewRow) => (liveTalks.length ? isLive(talk) : row === nextRow);
+  const canJump = liveTalks.length > 0 || !!nextRow;
   const starredSet = new Set(starred);
+  const trackName = (id: string | null) => tracks.find((tr) => tr.id === id)?.name ?? t("plenary");
 
   function jumpToNow() {
-    const liveDay = days.findIndex((d) => now && liveRowIndex(d.rows.map((r) => ({ startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) })), now));
+    const liveDay = days.findIndex((d) => d.rows.some((r) => rowState(r)));
     if (liveDay >= 0) setDayIndex(liveDay);
-    requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLElement>(`[data-now-target="${trackId ?? "plenary"}"]`) ?? document.querySelector<HTMLElement>("[data-now-row]");
-      target?.scrollIntoView({ block: "center", behavior: "smooth" });
-      target?.querySelector<HTMLElement>("a")?.focus({ preventScroll: true });
-    });
+    setElsewhere(null);
+    // After the day switch has rendered: the first visible talk on now, in the chosen track first.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const visible = [...document.querySelectorAll<HTMLElement>("[data-now-talk]")].filter((el) => el.getClientRects().length > 0);
+        const inTrack = visible.find((el) => el.dataset.track === trackId || el.dataset.track === "plenary");
+        const onPhone = (phoneList.current?.getClientRects().length ?? 0) > 0;
+        const target = inTrack ?? (onPhone ? null : visible[0]);
+        if (target) {
+          target.scrollIntoView({ block: "center", behavior: "smooth" });
+          target.querySelector<HTMLElement>("a")?.focus({ preventScroll: true });
+          return;
+        }
+        // A phone showing a track with nothing on now: offer what is on in the other tracks.
+        const others = liveTalks.length ? liveTalks : talksOf(nextRow ?? { startsAt: "", endsAt: "", label: "", plenary: [], byTrack: {} });
+        setElsewhere(others);
+        requestAnimationFrame(() => {
+          elsewhereRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+          elsewhereRef.current?.focus({ preventScroll: true });
+        });
+      }),
+    );
   }
 
-  const cell = (talk: AgendaViewTalk, plenary = false) => (
-    <article key={talk.id} className="flex items-start gap-1" data-testid="talk-cell">
+  const cell = (talk: AgendaViewTalk, row: AgendaViewRow, plenary = false) => (
+    <article key={talk.id} className="flex items-start gap-1" data-testid="talk-cell" data-now-talk={nowTalk(talk, row) ? "" : undefined} data-track={talk.trackId ?? "plenary"}>
       <div className="min-w-0 flex-1">
         {plenary ? <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{t("plenary")}</span> : null}
         <Link href={`/events/${eventSlug}/talks/${talk.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
           {talk.title}
         </Link>
+        {talk.endsAt !== row.endsAt ? <p className="font-mono text-xs text-slate-600">{talk.timeLabel}</p> : null}
         {talk.speakers.length ? <p className="text-xs text-slate-600">{talk.speakers.join(", ")}</p> : null}
       </div>
       {canStar ? <StarButton talkId={talk.id} title={talk.title} initiallyStarred={starredSet.has(talk.id)} /> : null}
     </article>
   );
 
-  const rowState = (i: number) => (live?.index === i ? (live.isLive ? "live" : "next") : null);
-  const badge = (i: number) =>
-    rowState(i) ? (
-      <span className={`ml-1 rounded px-1 text-[10px] font-bold uppercase ${rowState(i) === "live" ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`}>{rowState(i) === "live" ? t("live") : t("next")}</span>
+  const badge = (row: AgendaViewRow) => {
+    const state = rowState(row);
+    return state ? (
+      <span className={`ml-1 inline-flex items-center rounded px-1.5 py-0.5 align-middle text-[10px] leading-none font-bold whitespace-nowrap uppercase ${state === "live" ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="row-badge">
+        {state === "live" ? t("live") : t("next")}
+      </span>
     ) : null;
+  };
 
   return (
     <div className="flex flex-col gap-3">
@@ -98,10 +147,27 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
         ) : (
           <h2 className="text-lg font-semibold">{activeDay.label}</h2>
         )}
-        <button type="button" onClick={jumpToNow} disabled={!live} title={live ? t("jumpToNow") : t("nothingNow")} className="ml-auto rounded-full bg-red-600 px-4 py-1.5 text-sm font-bold text-white shadow disabled:bg-slate-300" data-testid="now-button">
+        <button type="button" onClick={jumpToNow} disabled={!canJump} title={canJump ? t("jumpToNow") : t("nothingNow")} className="ml-auto rounded-full bg-red-600 px-4 py-1.5 text-sm font-bold text-white shadow disabled:bg-slate-300" data-testid="now-button">
           {t("now")}
         </button>
       </div>
+      {elsewhere ? (
+        <div ref={elsewhereRef} tabIndex={-1} role="status" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" data-testid="now-elsewhere">
+          <p className="font-medium">{elsewhere.length ? t("nowElsewhere", { track: trackName(trackId) }) : t("nothingNow")}</p>
+          <ul className="mt-1 flex flex-col gap-1">
+            {elsewhere.map((talk) => (
+              <li key={talk.id}>
+                <Link href={`/events/${eventSlug}/talks/${talk.id}`} className="font-semibold text-brand-700 underline">
+                  {talk.title}
+                </Link>{" "}
+                <span className="text-slate-600">
+                  · {trackName(talk.trackId)} · <span className="font-mono">{talk.timeLabel}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {/* Phone: one track at a time, quick switching. */}
       <div className="sm:hidden">
@@ -116,17 +182,18 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
             ))}
           </select>
         </label>
-        <ol className="mt-2 flex flex-col gap-2" data-testid="agenda-track-list">
-          {activeDay.rows.map((row, i) => {
+        <ol ref={phoneList} className="mt-2 flex flex-col gap-2" data-testid="agenda-track-list">
+          {activeDay.rows.map((row) => {
             const talks = row.plenary.length ? row.plenary : trackId ? (row.byTrack[trackId] ?? []) : [];
             if (!talks.length) return null;
+            const state = talks.some((talk) => nowTalk(talk, row)) ? rowState(row) : null;
             return (
-              <li key={row.startsAt} data-now-row={rowState(i) ? "" : undefined} data-now-target={rowState(i) ? (row.plenary.length ? "plenary" : trackId) : undefined} className={`rounded-lg border bg-white p-3 ${rowState(i) === "live" ? "border-red-500 ring-2 ring-red-200" : "border-slate-200"}`}>
+              <li key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`} data-now-row={state ? "" : undefined} className={`rounded-lg border bg-white p-3 ${state === "live" ? "border-red-500 ring-2 ring-red-200" : "border-slate-200"}`}>
                 <p className="font-mono text-xs text-slate-600">
                   {row.label}
-                  {badge(i)}
+                  {state ? badge(row) : null}
                 </p>
-                {talks.map((talk) => cell(talk, row.plenary.length > 0))}
+                {talks.map((talk) => cell(talk, row, row.plenary.length > 0))}
               </li>
             );
           })}
@@ -150,20 +217,20 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
             </tr>
           </thead>
           <tbody>
-            {activeDay.rows.map((row, i) => (
-              <tr key={row.startsAt} data-now-row={rowState(i) ? "" : undefined} className={`border-t border-slate-200 align-top ${rowState(i) === "live" ? "bg-red-50" : ""}`}>
+            {activeDay.rows.map((row) => (
+              <tr key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`} data-now-row={rowState(row) ? "" : undefined} className={`border-t border-slate-200 align-top ${rowState(row) === "live" ? "bg-red-50" : ""}`}>
                 <th scope="row" className="p-2 text-left font-mono text-xs font-medium whitespace-nowrap text-slate-700">
                   {row.label}
-                  {badge(i)}
+                  {badge(row)}
                 </th>
                 {row.plenary.length ? (
-                  <td colSpan={Math.max(tracks.length, 1)} className="border-l border-slate-200 bg-brand-50/60 p-2" data-now-target={rowState(i) ? "plenary" : undefined}>
-                    {row.plenary.map((talk) => cell(talk, true))}
+                  <td colSpan={Math.max(tracks.length, 1)} className="border-l border-slate-200 bg-brand-50/60 p-2">
+                    {row.plenary.map((talk) => cell(talk, row, true))}
                   </td>
                 ) : (
                   tracks.map((track) => (
-                    <td key={track.id} className="border-l border-slate-200 p-2" data-now-target={rowState(i) && track.id === trackId ? track.id : undefined}>
-                      <div className="flex flex-col gap-2">{(row.byTrack[track.id] ?? []).map((talk) => cell(talk))}</div>
+                    <td key={track.id} className="border-l border-slate-200 p-2">
+                      <div className="flex flex-col gap-2">{(row.byTrack[track.id] ?? []).map((talk) => cell(talk, row))}</div>
                     </td>
                   ))
                 )}

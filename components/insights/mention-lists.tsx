@@ -10,13 +10,13 @@ export async function TalkHits({ talks, testId, showEvent = false }: { talks: Ta
   return (
     <ul className="flex flex-col gap-2" data-testid={testId}>
       {talks.map((talk) => (
-        <li key={talk.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="talk-hit">
+        <li key={talk.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" data-testid="talk-hit">
           <Link href={`/events/${talk.eventSlug}/talks/${talk.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
             <Highlighted text={talk.title} ranges={talk.titleHighlights} />
           </Link>
           {showEvent ? <span className="text-sm text-slate-500"> · {talk.eventName}</span> : null}
           {talk.snippet.text ? (
-            <p className="mt-1 text-sm text-slate-700">
+            <p className="mt-1 text-sm [overflow-wrap:anywhere] text-slate-700">
               <Highlighted text={talk.snippet.text} ranges={talk.snippet.highlights} />
             </p>
           ) : null}
@@ -33,12 +33,12 @@ export async function NoteHits({ notes, testId, showEvent = false }: { notes: Li
   return (
     <ul className="flex flex-col gap-2" data-testid={testId}>
       {notes.map((note) => (
-        <li key={note.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="note-hit" data-note-id={note.id}>
+        <li key={note.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" data-testid="note-hit" data-note-id={note.id}>
           <Link href={note.href} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
             {note.talkTitle ?? t("eventNote")}
             {showEvent ? <span className="font-normal text-slate-500"> · {note.eventName}</span> : null}
           </Link>
-          <p className="mt-1 text-sm text-slate-800">
+          <p className="mt-1 text-sm [overflow-wrap:anywhere] text-slate-800">
             <Highlighted text={note.snippet.text} ranges={note.snippet.highlights} />
           </p>
           <p className="mt-1 text-xs text-slate-500">{note.isOwn ? t("yourNote") : t("byAuthor", { name: note.authorName })}</p>

@@ -8,8 +8,10 @@ export async function SiteHeader() {
   const [user, t, locale] = await Promise.all([getCurrentUser(), getTranslations("nav"), getLocale()]);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-brand-700">
+      {/* One row on a phone too: the row scrolls sideways instead of wrapping to three ("relative" keeps
+          the absolutely placed screen-reader texts inside the scrolling row, else they widen the page). */}
+      <nav aria-label="Main" className="relative mx-auto flex max-w-6xl flex-nowrap items-center gap-x-4 gap-y-2 overflow-x-auto px-4 py-3 whitespace-nowrap sm:flex-wrap sm:overflow-visible [&>*]:shrink-0">
+        <Link href="/" className="text-base font-bold text-brand-700 sm:text-lg">
           Summit Notes
         </Link>
         <Link href="/events" className="text-sm font-medium text-slate-700 hover:text-brand-700">

@@ -1,15 +1,41 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { mergeTexts } from "@/lib/notes/merge";
+import { CLASH_START, mergeThreeWay } from "@/lib/notes/merge";
 import { Button } from "@/components/ui/button";
 
-/** Shows both texts side by side and a merged text (every line of both kept) to edit and save. */
-export function ConflictResolver({ mine, theirs, theirsVersion, onResolve }: { mine: string; theirs: string; theirsVersion: number; onResolve: (merged: string) => Promise<void> }) {
+type Props = {
+  /** This device's text; it keeps changing when the user types in the note while the panel is open. */
+  mine: string;
+  theirs: string;
+  theirsVersion: number;
+  /** The text both sides started from (null when this device does not know it). */
+  base: string | null;
+  onResolve: (merged: string) => Promise<void>;
+};
+
+/**
+ * Shows both texts side by side and a three-way merged text to edit and save. Text typed in the
+ * note while the panel is open is merged into the merged text as it is typed, so saving the merge
+ * never drops it.
+ */
+export function ConflictResolver({ mine, theirs, theirsVersion, base, onResolve }: Props) {
   const t = useTranslations("notes.conflict");
-  const [merged, setMerged] = useState(() => mergeTexts(theirs, mine));
+  const labels = { mine: t("mineMarker"), theirs: t("theirsMarker", { version: theirsVersion }) };
+  const [merged, setMerged] = useState(() => mergeThreeWay(base, theirs, mine, labels).text);
   const [pending, setPending] = useState(false);
+  const mineSeen = useRef(mine);
+  useEffect(() => {
+    if (mine === mineSeen.current) return;
+    const before = mineSeen.current;
+    mineSeen.current = mine;
+    // What was typed since the panel last looked goes into the merged text (a three-way merge of
+    // the merged text and the note against the note as it was).
+    setMerged((current) => mergeThreeWay(before, current, mine, { mine: labels.mine, theirs: t("mergedMarker") }).text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mine]);
+  const clashes = merged.split("\n").filter((line) => line.startsWith(CLASH_START)).length;
   const save = async (text: string) => {
     setPending(true);
     await onResolve(text);
@@ -37,6 +63,11 @@ export function ConflictResolver({ mine, theirs, theirsVersion, onResolve }: { m
         {t("merged")}
         <textarea value={merged} onChange={(e) => setMerged(e.target.value)} rows={8} className="rounded border border-slate-300 bg-white p-2 font-mono text-sm" data-testid="conflict-merged" />
       </label>
+      {clashes ? (
+        <p className="text-sm font-medium text-red-900" data-testid="conflict-clashes">
+          {t("clashes", { count: clashes, start: CLASH_START })}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="button" disabled={pending} onClick={() => save(merged)}>
           {t("saveMerged")}

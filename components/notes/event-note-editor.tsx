@@ -11,7 +11,7 @@ import type { TagView } from "./note-tags";
  * Event-level notes have no talk to key their local draft by, so the draft id lives in the URL
  * (?draft=…): a reload while offline finds the same draft again.
  */
-export function EventNoteEditor(props: { slug: string; userId: string; eventId: string; timeZone: string; server: { noteId: string; body: string; version: number } | null; tags: TagView[] }) {
+export function EventNoteEditor(props: { slug: string; userId: string; eventId: string; timeZone: string; server: { noteId: string; body: string; version: number } | null; tags: TagView[]; pinnedNow?: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
   const fromUrl = params.get("draft");
@@ -30,6 +30,7 @@ export function EventNoteEditor(props: { slug: string; userId: string; eventId: 
       tags={props.tags}
       timeZone={props.timeZone}
       talkStartsAt={null}
+      pinnedNow={props.pinnedNow ?? null}
       onNoteCreated={onNoteCreated}
     />
   );

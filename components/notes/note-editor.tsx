@@ -5,7 +5,8 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { NoteTags, type TagView } from "./note-tags";
 import { useNoteSync, type SaveStatus } from "./use-note-sync";
-import { useCacheForOffline } from "./use-cache-for-offline";
+import { refreshOfflineCopy, useCacheForOffline } from "./use-cache-for-offline";
+import { formatTime, minutesIntoTalk } from "@/lib/time/zoned";
 
 // Only after a 409 (the diff library, ~9 KB gzip, stays out of the first load); fetched in the
 // background once the editor is up, so it is there (and in the service worker's cache) when needed.
@@ -22,6 +23,9 @@ type Props = {
   tags: TagView[];
   timeZone: string;
   talkStartsAt: string | null;
+  talkEndsAt?: string | null;
+  /** The app's pinned "now" (SUMMIT_NOW) as an ISO instant, or null for the device clock. */
+  pinnedNow?: string | null;
   onNoteCreated?: (noteId: string) => void;
 };
 
@@ -38,11 +42,7 @@ const STATUS_STYLE: Record<SaveStatus, string> = {
 
 const STATUS_KEY: Record<SaveStatus, string> = { loading: "loading", local: "local", saving: "saving", saved: "saved", offline: "offline", conflict: "conflict", "signed-out": "signedOut", rejected: "rejected" };
 
-function clockLabel(timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
-}
-
-export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, onNoteCreated }: Props) {
+export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, talkEndsAt = null, pinnedNow = null, onNoteCreated }: Props) {
   const t = useTranslations("notes");
   const { draft, status, message, change, resolve } = useNoteSync({ draftKey, userId, eventId, talkId, server });
   const [tab, setTab] = useState<"write" | "preview">("write");
@@ -50,11 +50,29 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
   useCacheForOffline();
   const noteId = draft?.noteId ?? null;
   useEffect(() => {
-    if (noteId && !server) onNoteCreated?.(noteId);
+    if (noteId && !server) {
+      onNoteCreated?.(noteId);
+      // The offline copy of this page predates the note (no Markdown/History links): take a new one.
+      refreshOfflineCopy();
+    }
   }, [noteId, server, onNoteCreated]);
   useEffect(() => {
     void loadConflictResolver().catch(() => undefined);
   }, []);
+  // The app's clock: the pinned instant when SUMMIT_NOW is set, else the device's.
+  const now = () => (pinnedNow ? new Date(pinnedNow) : new Date());
+  // Read after hydration (the server's clock is not the device's) and every 30 s, so [+m] is
+  // offered exactly while the talk runs.
+  const [clockNow, setClockNow] = useState<Date | null>(null);
+  useEffect(() => {
+    const tick = () => setClockNow(pinnedNow ? new Date(pinnedNow) : new Date());
+    tick();
+    if (!talkStartsAt || pinnedNow) return;
+    const id = setInterval(tick, 30_000);
+    return () => clearInterval(id);
+  }, [talkStartsAt, pinnedNow]);
+  const minutesAt = (at: Date) => (talkStartsAt ? minutesIntoTalk(new Date(talkStartsAt), talkEndsAt ? new Date(talkEndsAt) : null, at) : null);
+  const talkRunning = !!clockNow && minutesAt(clockNow) !== null;
 
   function insert(before: string, after = "", placeholder = "") {
     const el = area.current;
@@ -68,10 +86,10 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
       el.setSelectionRange(s + before.length, s + before.length + selected.length);
     });
   }
-  const timestamp = () => insert(`[${clockLabel(timeZone)}] `);
+  const timestamp = () => insert(`[${formatTime(now(), timeZone)}] `);
   const minutesIn = () => {
-    const mins = talkStartsAt ? Math.max(0, Math.round((Date.now() - new Date(talkStartsAt).getTime()) / 60000)) : 0;
-    insert(`[+${mins}m] `);
+    const mins = minutesAt(now());
+    if (mins !== null) insert(`[+${mins}m] `);
   };
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
@@ -103,7 +121,7 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
           {t(`status.${STATUS_KEY[status]}`, { message: message ?? "" })}
         </span>
       </div>
-      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} onResolve={resolve} /> : null}
+      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} base={draft.baseBody ?? null} onResolve={resolve} /> : null}
       {tab === "write" ? (
         <>
           <div className="flex flex-wrap gap-1" aria-label="Formatting">
@@ -123,7 +141,7 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
               [hh:mm]
             </button>
             {talkStartsAt ? (
-              <button type="button" className={tool} title={t("toolbar.minutes")} aria-label={t("toolbar.minutes")} onClick={minutesIn}>
+              <button type="button" className={`${tool} disabled:cursor-not-allowed disabled:opacity-50`} title={talkRunning ? t("toolbar.minutes") : t("toolbar.minutesOff")} aria-label={t("toolbar.minutes")} disabled={!talkRunning} onClick={minutesIn}>
                 [+m]
               </button>
             ) : null}
@@ -140,11 +158,11 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
             onKeyDown={onKeyDown}
             placeholder={t("placeholder")}
             spellCheck
-            className="min-h-[55dvh] w-full resize-y rounded-xl border border-slate-300 bg-white p-3 font-mono text-base leading-relaxed shadow-sm"
+            className="min-h-[30dvh] w-full resize-y sm:min-h-[55dvh] rounded-xl border border-slate-300 bg-white p-3 font-mono text-base leading-relaxed shadow-sm"
           />
         </>
       ) : (
-        <div className="min-h-[55dvh] rounded-xl border border-slate-200 bg-white p-4" data-testid="note-preview">
+        <div className="min-h-[30dvh] rounded-xl border border-slate-200 bg-white p-4 sm:min-h-[55dvh]" data-testid="note-preview">
           {draft?.body ? <MarkdownPreview source={draft.body} /> : <p className="text-slate-500">{t("emptyPreview")}</p>}
         </div>
       )}

@@ -54,35 +54,38 @@ export function NoteSharing({ noteId, initial, teams }: { noteId: string | null;
           <fieldset className="flex flex-col gap-1">
             <legend className="sr-only">{t("title")}</legend>
             {(["PRIVATE", "TEAM", "PUBLIC"] as const).map((v) => (
-              <label key={v} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="visibility" value={v} checked={choice === v} onChange={() => setChoice(v)} className="mt-1" />
-                <span>
-                  <span className="font-medium">{t(v)}</span>
-                  <span className="block text-xs text-slate-600">{t(v === "PRIVATE" ? "privateHelp" : v === "TEAM" ? "teamHelp" : "publicHelp")}</span>
-                </span>
-              </label>
+              <div key={v} className="flex flex-col gap-1">
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="radio" name="visibility" value={v} checked={choice === v} onChange={() => setChoice(v)} className="mt-1" />
+                  <span>
+                    <span className="font-medium">{t(v)}</span>
+                    <span className="block text-xs text-slate-600">{t(v === "PRIVATE" ? "privateHelp" : v === "TEAM" ? "teamHelp" : "publicHelp")}</span>
+                  </span>
+                </label>
+                {/* The teams to share with sit right under "My teams", not under the last option. */}
+                {v === "TEAM" && choice === "TEAM" ? (
+                  teams.length ? (
+                    <fieldset className="ml-6 flex flex-wrap gap-3">
+                      <legend className="sr-only">{t("TEAM")}</legend>
+                      {teams.map((team) => (
+                        <label key={team.id} className="flex items-center gap-1 text-sm">
+                          <input type="checkbox" name="teamIds" value={team.id} defaultChecked={state.teamIds.includes(team.id) || (state.teamIds.length === 0 && teams.length === 1)} />
+                          {team.name}
+                        </label>
+                      ))}
+                    </fieldset>
+                  ) : (
+                    <p className="ml-6 text-sm text-slate-600">
+                      {t("noTeams")}{" "}
+                      <Link href="/teams" className="text-brand-700 underline">
+                        {t("createTeam")}
+                      </Link>
+                    </p>
+                  )
+                ) : null}
+              </div>
             ))}
           </fieldset>
-          {choice === "TEAM" ? (
-            teams.length ? (
-              <fieldset className="ml-6 flex flex-wrap gap-3">
-                <legend className="sr-only">{t("TEAM")}</legend>
-                {teams.map((team) => (
-                  <label key={team.id} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name="teamIds" value={team.id} defaultChecked={state.teamIds.includes(team.id) || (state.teamIds.length === 0 && teams.length === 1)} />
-                    {team.name}
-                  </label>
-                ))}
-              </fieldset>
-            ) : (
-              <p className="ml-6 text-sm text-slate-600">
-                {t("noTeams")}{" "}
-                <Link href="/teams" className="text-brand-700 underline">
-                  {t("createTeam")}
-                </Link>
-              </p>
-            )
-          ) : null}
           <div>
             <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
               {t("save")}

@@ -4,6 +4,16 @@ import { useEffect, useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/use-error-text";
 import { addNoteTagAction, removeNoteTagAction, searchServicesAction, suggestNoteTagsAction } from "@/lib/actions/notes";
+import { refreshOfflineCopy } from "./use-cache-for-offline";
+
+/** A server action that cannot reach the server (offline) resolves to null instead of throwing. */
+async function reach<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch {
+    return null;
+  }
+}
 
 export type TagView = { id: string; topic: string | null; source: string; service: { slug: string; name: string; shortName: string; category: string } | null };
 type Suggestion = { slug: string; name: string; shortName: string; matched: string[] };
@@ -27,8 +37,8 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
   useEffect(() => {
     if (!noteId) return;
     const timer = setTimeout(async () => {
-      const res = await suggestNoteTagsAction({ noteId });
-      if (res.ok) setSuggestions(res.data);
+      const res = await reach(() => suggestNoteTagsAction({ noteId }));
+      if (res?.ok) setSuggestions(res.data);
     }, 400);
     return () => clearTimeout(timer);
   }, [noteId, bodyVersion, tags.length]);
@@ -37,8 +47,8 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
     const q = query.trim();
     if (!q || q.startsWith("#")) return;
     const timer = setTimeout(async () => {
-      const res = await searchServicesAction({ query: q });
-      if (res.ok) {
+      const res = await reach(() => searchServicesAction({ query: q }));
+      if (res?.ok) {
         setOptions(res.data);
         setActive(0);
       }
@@ -49,20 +59,26 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
   function add(input: { serviceSlug?: string; topic?: string; source?: "CHOSEN" | "SUGGESTED" }) {
     if (!noteId) return;
     startTransition(async () => {
-      const res = await addNoteTagAction({ noteId, ...input });
-      if (res.ok) {
+      const res = await reach(() => addNoteTagAction({ noteId, ...input }));
+      if (!res) setError(t("offline"));
+      else if (res.ok) {
         setTags(res.data);
         setQuery("");
         setOptions([]);
         setError(null);
+        refreshOfflineCopy();
       } else setError(res.message === "too_many_tags" ? t("tooMany", { limit: Number(res.details?.limit ?? 50) }) : errors.message(res));
     });
   }
   function remove(tagId: string) {
     if (!noteId) return;
     startTransition(async () => {
-      const res = await removeNoteTagAction({ noteId, tagId });
-      if (res.ok) setTags(res.data);
+      const res = await reach(() => removeNoteTagAction({ noteId, tagId }));
+      if (!res) setError(t("offline"));
+      else if (res.ok) {
+        setTags(res.data);
+        refreshOfflineCopy();
+      }
     });
   }
 

@@ -29,11 +29,16 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
   const pushing = useRef(false);
   const again = useRef(false);
 
+  // The newest text typed here: a push answers with the draft as it was read from IndexedDB, which
+  // can be older than keystrokes still on their way there; that answer must never replace them.
+  const typed = useRef<string | null>(null);
+
   const apply = useCallback((result: PushResult) => {
-    setDraft(result.draft);
+    const newer = typed.current !== null && typed.current !== result.draft.body ? typed.current : null;
+    setDraft(newer === null ? result.draft : { ...result.draft, body: newer, dirty: true });
     if (result.status === "saved" || result.status === "idle") {
       retryDelay.current = 1000;
-      setStatus(result.draft.dirty ? "saving" : "saved");
+      setStatus(result.draft.dirty || newer !== null ? "saving" : "saved");
     } else if (result.status === "rejected") {
       setStatus("rejected");
       setMessage(result.message);
@@ -72,7 +77,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
       let local = await db.drafts.get(draftKey);
       const serverIsNewer = server && (!local || (!local.dirty && !local.conflict && server.version >= local.baseVersion));
       if (serverIsNewer) {
-        local = { key: draftKey, userId, eventId, talkId, noteId: server.noteId, body: server.body, baseVersion: server.version, dirty: false, pending: null, conflict: local?.conflict ?? null, updatedAt: Date.now() };
+        local = { key: draftKey, userId, eventId, talkId, noteId: server.noteId, body: server.body, baseVersion: server.version, baseBody: server.body, dirty: false, pending: null, conflict: local?.conflict ?? null, updatedAt: Date.now() };
         await db.drafts.put(local);
       }
       if (cancelled) return;
@@ -103,6 +108,7 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
   const change = useCallback(
     async (body: string) => {
       if (!draft) return;
+      typed.current = body;
       const patch = { body, dirty: true, updatedAt: Date.now() };
       setDraft({ ...draft, ...patch });
       // A partial update, so fields the outbox wrote meanwhile (noteId, baseVersion) are kept.
@@ -120,7 +126,8 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
   const resolve = useCallback(
     async (merged: string) => {
       if (!draft?.conflict) return;
-      const patch = { body: merged, baseVersion: draft.conflict.serverVersion, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
+      typed.current = merged;
+      const patch = { body: merged, baseVersion: draft.conflict.serverVersion, baseBody: draft.conflict.serverBody, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
       setDraft({ ...draft, ...patch });
       await (await draftStore()).drafts.update(draftKey, patch);
       await push();

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { submitWith } from "@/components/ui/submit-with";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useErrorText } from "@/components/use-error-text";
+import { formatDateTimeWithZone } from "@/lib/time/zoned";
 
 export type CommentView = { id: string; body: string; createdAt: string; updatedAt: string; author: { id: string; name: string }; replies: CommentView[] };
 
@@ -68,9 +69,8 @@ function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { 
   );
 }
 
-function CommentItem({ noteId, comment, myId, canComment }: { noteId: string; comment: CommentView; myId: string; canComment: boolean }) {
+function CommentItem({ noteId, comment, myId, canComment, timeZone }: { noteId: string; comment: CommentView; myId: string; canComment: boolean; timeZone: string }) {
   const t = useTranslations("teams");
-  const format = useFormatter();
   const router = useRouter();
   const errors = useErrorText();
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
@@ -81,7 +81,7 @@ function CommentItem({ noteId, comment, myId, canComment }: { noteId: string; co
   return (
     <li className="flex flex-col gap-1 border-l-2 border-slate-200 pl-3" data-testid="comment">
       <p className="text-xs text-slate-600">
-        <span className="font-semibold text-slate-800">{comment.author.name}</span> · {format.dateTime(new Date(comment.createdAt), { dateStyle: "short", timeStyle: "short" })}
+        <span className="font-semibold text-slate-800">{comment.author.name}</span> · <time dateTime={comment.createdAt}>{formatDateTimeWithZone(new Date(comment.createdAt), timeZone)}</time>
         {comment.updatedAt !== comment.createdAt ? ` · ${t("edited")}` : ""}
       </p>
       {mode === "edit" ? (
@@ -130,7 +130,7 @@ function CommentItem({ noteId, comment, myId, canComment }: { noteId: string; co
       {comment.replies.length ? (
         <ul className="mt-1 flex flex-col gap-2">
           {comment.replies.map((r) => (
-            <CommentItem key={r.id} noteId={noteId} comment={r} myId={myId} canComment={canComment} />
+            <CommentItem key={r.id} noteId={noteId} comment={r} myId={myId} canComment={canComment} timeZone={timeZone} />
           ))}
         </ul>
       ) : null}
@@ -138,7 +138,8 @@ function CommentItem({ noteId, comment, myId, canComment }: { noteId: string; co
   );
 }
 
-export function CommentThread({ noteId, comments, myId, canComment }: { noteId: string; comments: CommentView[]; myId: string; canComment: boolean }) {
+/** Comment times are written in the event's time zone, with the zone (the same text on server and browser). */
+export function CommentThread({ noteId, comments, myId, canComment, timeZone }: { noteId: string; comments: CommentView[]; myId: string; canComment: boolean; timeZone: string }) {
   const t = useTranslations("teams");
   return (
     <div className="flex flex-col gap-2">
@@ -146,7 +147,7 @@ export function CommentThread({ noteId, comments, myId, canComment }: { noteId: 
       {comments.length ? (
         <ul className="flex flex-col gap-2">
           {comments.map((c) => (
-            <CommentItem key={c.id} noteId={noteId} comment={c} myId={myId} canComment={canComment} />
+            <CommentItem key={c.id} noteId={noteId} comment={c} myId={myId} canComment={canComment} timeZone={timeZone} />
           ))}
         </ul>
       ) : null}

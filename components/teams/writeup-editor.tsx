@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { MarkdownPreview } from "@/components/notes/markdown-preview";
 import { Button } from "@/components/ui/button";
@@ -8,13 +8,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { buildWriteupDraftAction, saveWriteupAction } from "@/lib/actions/teams";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useErrorText } from "@/components/use-error-text";
+import { formatDateTimeWithZone } from "@/lib/time/zoned";
 
-type Props = { teamId: string; eventId: string; talkId: string | null; saved: { body: string; updatedAt: string } | null; canEdit: boolean };
+type Props = { teamId: string; eventId: string; talkId: string | null; saved: { body: string; updatedAt: string } | null; canEdit: boolean; /** The event's: the saved time is shown in it, with the zone. */ timeZone: string };
 
 /** Draft from the members' team notes → edit → save as the team's final write-up. */
-export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit }: Props) {
+export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit, timeZone }: Props) {
   const t = useTranslations("teams");
-  const format = useFormatter();
   const errors = useErrorText();
   const [body, setBody] = useState(saved?.body ?? "");
   const [savedAt, setSavedAt] = useState(saved?.updatedAt ?? null);
@@ -63,7 +63,7 @@ export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit }: Props
           </Button>
         ) : null}
         <span className="text-xs text-slate-600" data-testid="writeup-status" aria-live="polite">
-          {savedAt ? t("writeupSaved", { time: format.dateTime(new Date(savedAt), { dateStyle: "short", timeStyle: "medium" }) }) : t("notSaved")}
+          {savedAt ? t("writeupSaved", { time: formatDateTimeWithZone(new Date(savedAt), timeZone) }) : t("notSaved")}
         </span>
       </div>
       {!canEdit ? <p className="text-sm text-slate-600">{t("readOnly")}</p> : null}

@@ -34,12 +34,23 @@ export type CachedAgenda = {
   talkCount: number;
 };
 
-const plain = (talk: AgendaTalk): AgendaViewTalk => ({ id: talk.id, title: talk.title, trackId: talk.trackId, startsAt: talk.startsAt.toISOString(), endsAt: talk.endsAt.toISOString(), speakers: talk.speakers });
+const plainIn =
+  (timeZone: string) =>
+  (talk: AgendaTalk): AgendaViewTalk => ({
+    id: talk.id,
+    title: talk.title,
+    trackId: talk.trackId,
+    startsAt: talk.startsAt.toISOString(),
+    endsAt: talk.endsAt.toISOString(),
+    timeLabel: formatTimeRange(talk.startsAt, talk.endsAt, timeZone),
+    speakers: talk.speakers,
+  });
 
 export async function buildAgendaView(db: Db, slug: string, locale: string): Promise<CachedAgenda | null> {
   const event = await getEventAgenda(db, slug);
   if (!event) return null;
   const lang = isLocale(locale) ? locale : "ko";
+  const plain = plainIn(event.timeZone);
   const t = createTranslator({ locale: lang, messages: loadMessages(lang) as never, namespace: "event" as never }) as unknown as (key: string) => string;
   const days: AgendaViewDay[] = buildAgendaGrid(event.talks, event.timeZone).map((day) => ({
     date: day.date,

@@ -49,7 +49,8 @@ function byAgendaOrder(a: Placed, b: Placed) {
 
 /**
  * Groups talks into slots by exact start and end (the same key TimeSlot uses, and it also works for
- * talks imported without a slot) and finds where the team has nobody and where it has two or more.
+ * talks imported without a slot) and finds where the team has nobody and where it has two or more
+ * in the same track talk.
  */
 export function computeCoverage(talks: PlannedTalk[], timeZone: string) {
   const slots = new Map<string, { day: string; startsAt: Date; endsAt: Date; talks: PlannedTalk[] }>();
@@ -63,7 +64,8 @@ export function computeCoverage(talks: PlannedTalk[], timeZone: string) {
   return {
     slots: all,
     uncoveredSlots: all.filter((s) => s.talks.every((t) => t.claimers.length === 0)).map(({ day, startsAt, endsAt, talks: inSlot }) => ({ day, startsAt, endsAt, talkIds: inSlot.map((t) => t.id) })),
-    doubleCovered: all.flatMap((s) => s.talks.filter((t) => t.claimers.length > 1)),
+    // A plenary (no track: a keynote every track attends) is not "covered twice" when several go.
+    doubleCovered: all.flatMap((s) => s.talks.filter((t) => t.track !== null && t.claimers.length > 1)),
   };
 }
 

@@ -67,16 +67,16 @@ export async function buildEventWriteup(db: Db, actorId: string, slug: string, o
     speakers: t.speakers.map((s) => s.speaker.name),
     notes: notes.filter((n) => n.talkId === t.id).map((n) => ({ author: authorName(n), body: n.body })),
   }));
-  const eventNotes = [
-    ...(saved?.trim() ? [{ author: team?.name, body: saved }] : []),
-    ...notes.filter((n) => !n.talkId).map((n) => ({ author: authorName(n), body: n.body })),
-  ];
+  // A team's saved write-up is the post: it was built from these same notes (and edited), so they
+  // are not printed a second time under the talks.
+  const teamPost = !!saved?.trim();
+  const eventNotes = teamPost ? [{ author: team?.name, body: saved! }] : notes.filter((n) => !n.talkId).map((n) => ({ author: authorName(n), body: n.body }));
   const services = [...new Set(notes.flatMap((n) => n.tags.map((t) => t.service!.name)))];
   const date = formatIsoDate(event.startDate, event.timeZone);
   // Each note is parsed to place its headings: in the write-up worker, with a time limit.
   const markdown = await exportWriteupOffThread({
     event: { name: event.name, startDate: date, timeZone: event.timeZone, series: event.series, venue: event.venue },
-    talks: exportTalks,
+    talks: teamPost ? [] : exportTalks,
     eventNotes,
     services,
     flavour: options.flavour,

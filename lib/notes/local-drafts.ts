@@ -14,6 +14,8 @@ export type Draft = {
   noteId: string | null;
   body: string;
   baseVersion: number;
+  /** The text of baseVersion (what this device last had in step with the server): the base of a three-way merge. Absent in drafts stored before it was kept. */
+  baseBody?: string;
   dirty: boolean;
   /** The outbox entry being sent: its id is reused on retry so the server can acknowledge a replay. */
   pending: { opId: string; body: string } | null;

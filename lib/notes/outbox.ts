@@ -60,7 +60,7 @@ export function pushDraft(key: string): Promise<PushResult> {
       await db.drafts.put(next);
       return { status: "rejected", draft: next, message: data?.error ?? `HTTP ${res.status}` };
     }
-    const next: Draft = { ...latest, noteId: data.noteId, baseVersion: data.version, pending: null, dirty: latest.body !== sent.body };
+    const next: Draft = { ...latest, noteId: data.noteId, baseVersion: data.version, baseBody: sent.body, pending: null, dirty: latest.body !== sent.body };
     await db.drafts.put(next);
     return { status: "saved", draft: next };
   });

@@ -13,7 +13,8 @@ export type GridDay<T extends GridTalk> = { date: string; rows: GridRow<T>[] };
 
 /**
  * Lays talks out as the printed agenda does: one section per day (in the event's time zone), one
- * row per distinct time slot, plenary talks (no track) across every column.
+ * row per start time (talks of different lengths starting together share it; the row ends with
+ * the longest), plenary talks (no track) across every column in a row of their own.
  */
 export function buildAgendaGrid<T extends GridTalk>(talks: T[], timeZone: string): GridDay<T>[] {
   const days = new Map<string, Map<string, GridRow<T>>>();
@@ -21,13 +22,15 @@ export function buildAgendaGrid<T extends GridTalk>(talks: T[], timeZone: string
     const date = formatIsoDate(talk.startsAt, timeZone);
     const rows = days.get(date) ?? new Map<string, GridRow<T>>();
     days.set(date, rows);
-    const key = `${talk.startsAt.getTime()}-${talk.endsAt.getTime()}`;
+    const key = `${talk.startsAt.getTime()}-${talk.trackId ? "tracks" : "plenary"}`;
     const row = rows.get(key) ?? { startsAt: talk.startsAt, endsAt: talk.endsAt, plenary: [], byTrack: {} };
     rows.set(key, row);
+    if (talk.endsAt > row.endsAt) row.endsAt = talk.endsAt;
     if (talk.trackId) (row.byTrack[talk.trackId] ??= []).push(talk);
     else row.plenary.push(talk);
   }
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, rows]) => ({ date, rows: [...rows.values()] }));
+  // Plenary before tracks when both start together.
+  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, rows]) => ({ date, rows: [...rows.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || b.plenary.length - a.plenary.length) }));
 }
 
 /** The row that is live at `now`, else the next one today, else null. */

@@ -6,12 +6,12 @@ import { Prisma } from "../generated/prisma/client";
 import type { NoteMatch, TalkMatch } from "./backend";
 import { confirmedGroupRanges, type MentionMatcherFor } from "./mentions";
 import { planTexts, type QueryPlan } from "./query";
-import { findLiteralRanges, flattenWhitespace, makeSnippet, mergeRanges } from "./snippet";
+import { findLiteralRanges, flattenWhitespace, makeSnippet, mergeRanges, stripMarkdown } from "./snippet";
 import type { NoteHit, Snippet, TalkHit } from "./types";
 
 /** Literal matches of the plan plus confirmed mentions of its services (not "폴리시" for Polly). */
 export function highlightedSnippet(text: string, plan: QueryPlan, matcherFor: MentionMatcherFor): Snippet {
-  const flat = flattenWhitespace(text);
+  const flat = flattenWhitespace(stripMarkdown(text));
   const ranges = [...findLiteralRanges(flat, planTexts(plan, "unchecked")), ...plan.groups.flatMap((g) => confirmedGroupRanges(matcherFor, flat, g))];
   return makeSnippet(flat, mergeRanges(ranges));
 }

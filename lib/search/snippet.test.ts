@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadAwsCatalog } from "../catalog/aws-catalog";
 import { buildSearchCatalog } from "./catalog";
 import { confirmedMentionRanges } from "./mentions";
-import { findLiteralRanges, flattenWhitespace, makeSnippet, mergeRanges } from "./snippet";
+import { findLiteralRanges, flattenWhitespace, makeSnippet, mergeRanges, stripMarkdown } from "./snippet";
 
 const sliced = (s: { text: string; highlights: [number, number][] }) => s.highlights.map(([a, b]) => s.text.slice(a, b));
 
@@ -64,5 +64,16 @@ describe("confirmedMentionRanges", () => {
   it("follows the longest-match rule (S3 Glacier is Glacier, not S3)", () => {
     expect(confirmed("S3 Glacier로 옮기고 S3에는 최근 것만", "s3", "S3")).toEqual(["S3"]);
     expect(confirmed("S3 Glacier로 옮기고 S3에는 최근 것만", "s3", "S3").length).toBe(1);
+  });
+});
+
+describe("stripMarkdown", () => {
+  it("drops emphasis, headings, list markers, links and code marks, keeping the words", () => {
+    expect(flattenWhitespace(stripMarkdown("## 람다 요약\n- **Lambda** cold start\n- _fast_ and `code` and [docs](https://example.com)\n1. snake_case_name"))).toBe("람다 요약 Lambda cold start fast and code and docs snake_case_name");
+  });
+  it("stays fast on hostile text", () => {
+    const start = performance.now();
+    stripMarkdown("**a ".repeat(30_000) + "_b ".repeat(30_000));
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 });

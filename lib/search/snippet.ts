@@ -14,6 +14,23 @@ export function flattenWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Markdown markup a reader does not want to see in a one-line snippet: emphasis and code marks,
+ * heading hashes, list and quote markers, link and image syntax (their text stays); each span is bounded, so hostile text stays linear. Run before
+ * flattenWhitespace, since markers are found at line starts.
+ */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)/gm, "")
+    .replace(/!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)/g, "$1")
+    .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,200}?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,200}?\S)\*(?![\w*])/g, "$1$2")
+    .replace(/(^|[^\w_])_(?=\S)([^_\n]{0,200}?\S)_(?![\w_])/g, "$1$2")
+    .replace(/`([^`\n]{1,200})`/g, "$1")
+    // Unpaired leftovers (a bold run longer than the limits above) are dropped too.
+    .replace(/\*\*|__/g, "");
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -1,6 +1,7 @@
 // Markdown → HTML syntax tree (hast), as react-markdown builds it (remark-parse, GFM, remark-rehype):
 // what the Markdown Web Worker runs. The page sanitises and renders the tree (markdown-render.ts).
 import type { Nodes, Root } from "hast";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -8,7 +9,9 @@ import { unified } from "unified";
 import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_NODES } from "./markdown-limits";
 
 // allowDangerousHtml keeps raw HTML as "raw" nodes, which the page shows as text (like react-markdown).
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+// remark-breaks: a line break in a note stays a line break (note-takers write line by line, without
+// Markdown's two trailing spaces).
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkBreaks).use(remarkRehype, { allowDangerousHtml: true });
 
 /** Drops source positions (not needed, and half the size to copy) and checks the tree's size and depth. */
 function stripAndMeasure(root: Root): boolean {

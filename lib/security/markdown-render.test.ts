@@ -19,6 +19,10 @@ describe("note Markdown in the page", () => {
     expect(out.toLowerCase()).toContain('<img src="https://example.com/s.png" alt="slide" loading="lazy" referrerpolicy="no-referrer"/>');
   });
 
+  it("keeps a plain line break as a line break (remark-breaks)", () => {
+    expect(html("first line\nsecond line")).toBe("<p>first line<br/>\nsecond line</p>");
+  });
+
   it("shows raw HTML as text and drops script URLs, as react-markdown did", () => {
     const out = html('<script>__pwned(1)</script>\n\n<img src=x onerror="__pwned(2)">\n\n[x](javascript:__pwned(3)) [y](data:text/html,hi) ![z](javascript:__pwned(4))');
     expect(out).not.toMatch(/<script|<img src="x"|<[^>]*\son[a-z]+=|href="(javascript|data):|src="javascript:/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatIsoDate, formatTime, isValidTimeZone, zonedToUtc } from "./zoned";
+import { formatDateTimeWithZone, formatIsoDate, formatTime, isValidTimeZone, minutesIntoTalk, zonedToUtc } from "./zoned";
 
 describe("zoned time", () => {
   it("converts Seoul wall-clock time to UTC and back", () => {
@@ -18,11 +18,23 @@ describe("zoned time", () => {
   });
 });
 
-describe("formatDateTime", () => {
-  it("prints a moment with its zone named, in either language", () => {
-    const at = new Date("2026-11-29T06:10:00Z");
-    expect(formatDateTime(at, "Asia/Seoul", "en")).toMatch(/29 Nov 2026.*15:10.*GMT\+9/);
-    expect(formatDateTime(at, "Asia/Seoul", "ko")).toMatch(/2026년 11월 29일.*15:10.*GMT\+9/);
-    expect(formatDateTime(at, "UTC", "en")).toMatch(/06:10.*UTC/);
+describe("minutesIntoTalk", () => {
+  const start = new Date("2024-05-16T04:00:00Z");
+  const end = new Date("2024-05-16T04:40:00Z");
+  it("counts whole minutes while the talk runs", () => {
+    expect(minutesIntoTalk(start, end, new Date("2024-05-16T04:12:59Z"))).toBe(12);
+    expect(minutesIntoTalk(start, end, start)).toBe(0);
+  });
+  it("is null before the start and from the end on (no [+5541524m])", () => {
+    expect(minutesIntoTalk(start, end, new Date("2024-05-16T03:59:00Z"))).toBeNull();
+    expect(minutesIntoTalk(start, end, end)).toBeNull();
+    expect(minutesIntoTalk(start, end, new Date("2034-11-29T00:00:00Z"))).toBeNull();
+  });
+});
+
+describe("formatDateTimeWithZone", () => {
+  it("writes the date and time in the zone, and the zone", () => {
+    expect(formatDateTimeWithZone(new Date("2024-05-16T05:07:00Z"), "Asia/Seoul")).toBe("2024-05-16 14:07 (Asia/Seoul)");
+    expect(formatDateTimeWithZone(new Date("2024-05-16T23:30:00Z"), "Asia/Seoul")).toBe("2024-05-17 08:30 (Asia/Seoul)");
   });
 });

@@ -39,15 +39,6 @@ export function formatLongDate(instant: Date, timeZone: string, locale: string):
   return formatter(`l|${timeZone}|${locale}`, intlLocale(locale), { timeZone, dateStyle: "full" }).format(instant);
 }
 
-/**
- * A localised date and time with the zone named ("2026. 11. 29. 오후 3:10 GMT+9" / "29 Nov 2026,
- * 15:10 GMT+9"), for moments that belong to no event's agenda: comments, saves, write-ups. Without
- * an event zone, the viewer's zone is not known on the server, so the zone is always printed.
- */
-export function formatDateTime(instant: Date, timeZone: string, locale: string): string {
-  return formatter(`dt|${timeZone}|${locale}`, intlLocale(locale), { timeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(instant);
-}
-
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
   return `${formatTime(start, timeZone)}–${formatTime(end, timeZone)}`;
 }
@@ -134,4 +125,16 @@ export function parseIsoDateTime(value: string, timeZone: string): Date | null {
   if (!m[3]) return zonedInstant(m[1], clock, timeZone);
   const instant = new Date(value.trim().replace(" ", "T"));
   return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/** Whole minutes from the talk's start to `now` while it runs; null before it starts or once it ended. */
+export function minutesIntoTalk(startsAt: Date, endsAt: Date | null, now: Date): number | null {
+  const t = now.getTime();
+  if (t < startsAt.getTime() || (endsAt && t >= endsAt.getTime())) return null;
+  return Math.floor((t - startsAt.getTime()) / 60_000);
+}
+
+/** "2024-05-16 14:07 (Asia/Seoul)": an instant with its date, time and zone, the same on server and browser. */
+export function formatDateTimeWithZone(instant: Date, timeZone: string): string {
+  return `${formatIsoDate(instant, timeZone)} ${formatTime(instant, timeZone)} (${timeZone})`;
 }

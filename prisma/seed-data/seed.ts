@@ -2,6 +2,7 @@
 // write-up (AWS Summit Seoul 2016). Running it again changes nothing that exists.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { DEMO_ACCOUNTS } from "../../lib/auth/demo-accounts";
 import { hashPassword } from "../../lib/auth/password";
 import { loadAwsCatalog } from "../../lib/catalog/aws-catalog";
 import { insertAgendaTalks } from "../../lib/data/agenda-rows";
@@ -9,10 +10,8 @@ import type { Db } from "../../lib/db-client";
 import { zonedToUtc } from "../../lib/time/zoned";
 import { parseWriteup } from "../../lib/writeup/parse";
 
-export const DEMO_ACCOUNTS = {
-  admin: { email: "admin@summit-notes.local", password: "SummitAdmin2016!", name: "Demo Admin", role: "ADMIN" as const },
-  member: { email: "member@summit-notes.local", password: "SummitMember2016!", name: "Demo Member", role: "MEMBER" as const },
-};
+// One list for the seed and the pages that show the demo accounts (lib/auth/demo-accounts.ts).
+export { DEMO_ACCOUNTS };
 
 export const DEMO_EVENT = {
   slug: "aws-summit-seoul-2016",

@@ -80,7 +80,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <div>
           <button className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">{t("submit")}</button>
         </div>
-        <p className="text-xs text-slate-500">{t("pickMore")} (≤ {MAX_COMPARED_EVENTS})</p>
+        {/* The hint only while there is no comparison to show. */}
+        {comparison ? null : <p className="text-xs text-slate-500" data-testid="compare-hint">{t("pickMore")} (≤ {MAX_COMPARED_EVENTS})</p>}
       </form>
 
       {error ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { DemoAccounts } from "@/components/home/demo-accounts";
 import { oauthProviderIds } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
@@ -22,6 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} oauth={oauthProviderIds()} initialError={typeof params.error === "string" ? params.error : undefined} />
+      <div className="mt-5">
+        <DemoAccounts />
+      </div>
     </section>
   );
 }

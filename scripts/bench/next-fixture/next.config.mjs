@@ -1,2 +1,3 @@
 /** @type {import('next').NextConfig} */
-export default { poweredByHeader: false, typescript: { ignoreBuildErrors: true } };
+const config = { poweredByHeader: false, typescript: { ignoreBuildErrors: true } };
+export default config;

@@ -12,6 +12,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const { q: rawQuery } = await searchParams;
   const q = typeof rawQuery === "string" ? rawQuery.slice(0, 100) : "";
   const [events, t, tc, locale] = await Promise.all([listEvents(db, q), getTranslations("events"), getTranslations("common"), getLocale()]);
+  const tsv = await getTranslations("services");
   const { upcoming, past } = partitionEvents(events, currentTime());
 
   const list = (items: EventListItem[]) => (
@@ -34,7 +35,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <Link href="/services" className="text-sm text-brand-700 underline">
+            {tsv("browse")} →
+          </Link>
+        </div>
         <form role="search" className="flex gap-2" action="/events">
           <label htmlFor="event-search" className="sr-only">
             {t("search")}

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { cachedAgendaView } from "@/lib/data/agenda-cache";
 import { starredTalkIds } from "@/lib/data/stars";
+import { pinnedNowIso } from "@/lib/time/clock";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,20 +34,26 @@ export default async function EventPage({ params }: Props) {
           <h1 className="text-2xl font-bold">{event.name}</h1>
           <p className="text-sm text-slate-600">
             {event.startLabel}
+            {days.length > 1 ? ` – ${days[days.length - 1]!.label}` : ""}
             {event.venue ? ` · ${event.venue}` : ""}
           </p>
           <p className="text-xs text-slate-500">{t("timesIn", { timeZone: event.timeZone })}</p>
         </div>
         {user ? (
-          <Link href="/my-agenda" className="ml-auto text-sm font-semibold text-brand-700 underline">
-            {t("myAgenda")}
-          </Link>
+          <span className="ml-auto flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
+            <Link href={`/events/${event.slug}/notes`} className="text-brand-700 underline" data-testid="event-notes-link">
+              {t("eventNotes")}
+            </Link>
+            <Link href="/my-agenda" className="text-brand-700 underline">
+              {t("myAgenda")}
+            </Link>
+          </span>
         ) : null}
       </header>
       {event.talkCount === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noTalks")}</p>
       ) : (
-        <AgendaView eventSlug={event.slug} days={days} tracks={event.tracks} starred={starred} canStar={!!user} pinnedNow={process.env.SUMMIT_NOW ?? null} />
+        <AgendaView eventSlug={event.slug} days={days} tracks={event.tracks} starred={starred} canStar={!!user} pinnedNow={pinnedNowIso()} timeZone={event.timeZone} />
       )}
     </div>
   );

@@ -1,8 +1,8 @@
-import { formatDateTime } from "@/lib/time/zoned";
+import { formatDateTimeWithZone } from "@/lib/time/zoned";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { RestoreButton } from "@/components/notes/restore-button";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -18,14 +18,14 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
   const user = await requireUserOrRedirect(`/notes/${noteId}/history`);
   const [note, revisions] = await Promise.all([getOwnNote(db, user.id, noteId), listRevisions(db, user.id, noteId)]);
   if (!note || !revisions) notFound();
-  const [t, locale] = await Promise.all([getTranslations("notes"), getLocale()]);
+  const t = await getTranslations("notes");
   const sp = await searchParams;
   const to = revisions.find((r) => String(r.version) === sp.to) ?? revisions[0];
   const from = revisions.find((r) => String(r.version) === sp.from) ?? revisions[1] ?? revisions[0];
   const parts = from && to ? diffNotes(from.body, to.body) : [];
   const event = await db.event.findUnique({ where: { id: note.eventId }, select: { slug: true, timeZone: true } });
   const back = note.talkId ? `/events/${event?.slug}/talks/${note.talkId}/note` : `/events/${event?.slug}/notes/${note.id}`;
-  const when = (d: Date) => formatDateTime(d, event?.timeZone ?? "UTC", locale);
+  const when = (d: Date) => formatDateTimeWithZone(d, event?.timeZone ?? "UTC");
   return (
     <div className="flex flex-col gap-4">
       <Link href={back} className="text-sm text-brand-700 underline">

@@ -9,6 +9,7 @@ import { getEventAgenda } from "@/lib/data/events";
 import { getOwnNote } from "@/lib/data/notes";
 import { getNoteSharing } from "@/lib/data/team-notes";
 import { NoteSharing } from "@/components/notes/note-sharing";
+import { pinnedNowIso } from "@/lib/time/clock";
 
 export const metadata: Metadata = { title: "Event note" };
 
@@ -32,7 +33,7 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
         </Link>
       </div>
       <h1 className="text-xl font-bold">{t("eventNote")}</h1>
-      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={{ noteId: note.id, body: note.body, version: note.version }} tags={note.tags} />
+      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={{ noteId: note.id, body: note.body, version: note.version }} tags={note.tags} pinnedNow={pinnedNowIso()} />
       {sharing ? <NoteSharing noteId={note.id} initial={sharing} teams={sharing.teams} /> : null}
     </div>
   );

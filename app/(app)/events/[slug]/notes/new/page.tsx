@@ -6,6 +6,7 @@ import { EventNoteEditor } from "@/components/notes/event-note-editor";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getEventAgenda } from "@/lib/data/events";
+import { pinnedNowIso } from "@/lib/time/clock";
 
 export const metadata: Metadata = { title: "New event note" };
 
@@ -21,7 +22,7 @@ export default async function NewEventNotePage({ params }: { params: Promise<{ s
         ← {event.name}
       </Link>
       <h1 className="text-xl font-bold">{t("eventNote")}</h1>
-      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={null} tags={[]} />
+      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={null} tags={[]} pinnedNow={pinnedNowIso()} />
     </div>
   );
 }

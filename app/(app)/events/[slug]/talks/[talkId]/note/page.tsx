@@ -9,6 +9,7 @@ import { findOwnTalkNoteId, getOwnNote } from "@/lib/data/notes";
 import { getNoteSharing, shareableTeams } from "@/lib/data/team-notes";
 import { getTalkDetail } from "@/lib/data/talks";
 import { talkDraftKey } from "@/lib/notes/draft-keys";
+import { pinnedNowIso } from "@/lib/time/clock";
 import { formatTimeRange } from "@/lib/time/zoned";
 
 type Props = { params: Promise<{ slug: string; talkId: string }> };
@@ -57,6 +58,8 @@ export default async function TalkNotePage({ params }: Props) {
         tags={note?.tags ?? []}
         timeZone={talk.event.timeZone}
         talkStartsAt={talk.startsAt.toISOString()}
+        talkEndsAt={talk.endsAt.toISOString()}
+        pinnedNow={pinnedNowIso()}
       />
     </div>
   );

@@ -20,7 +20,7 @@ type Props = { params: Promise<{ teamId: string; slug: string }> };
 
 const toView = (c: CommentNode): CommentView => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), replies: c.replies.map(toView) });
 
-function NoteCard({ note, myId, canComment, label }: { note: ReviewNote; myId: string; canComment: boolean; label: string }) {
+function NoteCard({ note, myId, canComment, label, timeZone }: { note: ReviewNote; myId: string; canComment: boolean; label: string; timeZone: string }) {
   return (
     <article className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3" data-testid="review-note" data-note-id={note.id} aria-label={label}>
       <h4 className="text-sm font-semibold text-brand-700" data-testid="review-note-author">
@@ -29,7 +29,7 @@ function NoteCard({ note, myId, canComment, label }: { note: ReviewNote; myId: s
       <div className="text-sm" data-testid="review-note-body">
         <MarkdownPreview source={note.body} />
       </div>
-      <CommentThread noteId={note.id} comments={note.comments.map(toView)} myId={myId} canComment={canComment} />
+      <CommentThread noteId={note.id} comments={note.comments.map(toView)} myId={myId} canComment={canComment} timeZone={timeZone} />
     </article>
   );
 }
@@ -76,7 +76,7 @@ export default async function TeamReviewPage({ params }: Props) {
                   </div>
                   <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
                     {talk.notes.map((note) => (
-                      <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} />
+                      <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} timeZone={tz} />
                     ))}
                   </div>
                 </section>
@@ -92,7 +92,7 @@ export default async function TeamReviewPage({ params }: Props) {
           </h2>
           <div className="grid gap-3 md:grid-cols-2">
             {review.eventNotes.map((note) => (
-              <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} />
+              <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} timeZone={tz} />
             ))}
           </div>
         </section>

@@ -51,6 +51,7 @@ export default async function TeamWriteupPage({ params, searchParams }: Props) {
         eventId={ctx.event.id}
         talkId={talkId}
         canEdit={canEdit}
+        timeZone={ctx.event.timeZone}
         saved={saved ? { body: saved.body, updatedAt: saved.updatedAt.toISOString() } : null}
       />
     </div>
