@@ -17,7 +17,13 @@ const nextConfig = {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
     proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT,
   },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "@node-rs/argon2",
+  ],
   async headers() {
     return [
       {
@@ -40,7 +46,12 @@ const nextConfig = {
       {
         // Pages get a per-request nonce CSP from proxy.ts; API responses a deny-all one.
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
       },
     ];
   },

@@ -15,7 +15,12 @@ const { url, isPostgres } = resolveDatabaseUrl(process.env.DATABASE_URL);
 
 // SQLite full-text search tables (FTS5 + key tables, see the search migration) are not Prisma
 // models; declared external so `migrate dev` does not try to drop them.
-const SEARCH_TABLES = isPostgres ? [] : ["Note", "Talk"].flatMap((m) => [`${m}SearchKey`, ...["", "_config", "_data", "_docsize", "_idx"].map((s) => `${m}Search${s}`)]);
+const SEARCH_TABLES = isPostgres
+  ? []
+  : ["Note", "Talk"].flatMap((m) => [
+      `${m}SearchKey`,
+      ...["", "_config", "_data", "_docsize", "_idx"].map((s) => `${m}Search${s}`),
+    ]);
 
 export default defineConfig({
   experimental: { adapter: true, externalTables: true },

@@ -12,7 +12,14 @@ import { crossSiteReason } from "./lib/security/same-origin";
 import { SERVER_ACTION_BODY_LIMIT } from "./lib/security/limits";
 
 function refuse(status: number, message: string, csp: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" } });
+  return new NextResponse(message, {
+    status,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Security-Policy": csp,
+      "Cache-Control": "no-store",
+    },
+  });
 }
 
 function hasValidPercentEncoding(pathname: string): boolean {

@@ -21,7 +21,9 @@ function testFiles(dir: string): string[] {
 // no global setup, files in parallel (`npm run test:quick`). New files sort themselves.
 const USES_DATABASE = /from\s+["'][./@a-z-]*testing\/databases["']/;
 const RELIABILITY = "lib/reliability/**/*.test.ts";
-const withDatabase = TEST_DIRS.flatMap(testFiles).filter((f) => USES_DATABASE.test(readFileSync(path.join(root, f), "utf8")));
+const withDatabase = TEST_DIRS.flatMap(testFiles).filter((f) =>
+  USES_DATABASE.test(readFileSync(path.join(root, f), "utf8")),
+);
 
 // 2 cores: two files at a time (two workers, each on its own databases).
 const WORKERS = Number(process.env.VITEST_WORKERS ?? 2);
@@ -35,13 +37,31 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: WORKERS,
     projects: [
-      { extends: true, test: { name: "unit", include: INCLUDE, exclude: ["**/node_modules/**", ...withDatabase, RELIABILITY] } },
-      { extends: true, test: { name: "db", include: withDatabase, exclude: [RELIABILITY], globalSetup: ["lib/testing/global-setup.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: INCLUDE, exclude: ["**/node_modules/**", ...withDatabase, RELIABILITY] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: withDatabase,
+          exclude: [RELIABILITY],
+          globalSetup: ["lib/testing/global-setup.ts"],
+        },
+      },
       // The crash/concurrency tests run a production build (RELIABILITY_DIST_DIR; skipped without
       // it) and load the machine: after everything else, one file at a time.
       {
         extends: true,
-        test: { name: "reliability", include: [RELIABILITY], globalSetup: ["lib/testing/global-setup.ts"], maxWorkers: 1, fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: {
+          name: "reliability",
+          include: [RELIABILITY],
+          globalSetup: ["lib/testing/global-setup.ts"],
+          maxWorkers: 1,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -27,13 +27,23 @@ export default async function Home() {
         ))}
       </ul>
       <div className="flex flex-wrap gap-3">
-        <Link href="/events" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="home-events">
+        <Link
+          href="/events"
+          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          data-testid="home-events"
+        >
           {t("browse")}
         </Link>
-        <Link href="/sign-up" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+        <Link
+          href="/sign-up"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100"
+        >
           {t("signUp")}
         </Link>
-        <Link href="/sign-in" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+        <Link
+          href="/sign-in"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100"
+        >
           {t("signIn")}
         </Link>
       </div>

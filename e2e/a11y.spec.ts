@@ -8,7 +8,13 @@ async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(bad, what).toEqual([]);
 }
 
@@ -69,17 +75,20 @@ async function keyboardJourney(page: Page, labels: { editor: string; saved: stri
   await page.goto("/events/aws-summit-seoul-2016");
   // Tab to the first talk link in the grid, open it, then reach "Take notes" and type.
   const firstTalk = page.getByTestId("agenda-grid").getByRole("link").first();
-  for (let i = 0; i < 80 && !(await firstTalk.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 80 && !(await firstTalk.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(firstTalk).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const noteLink = page.getByTestId("note-link");
-  for (let i = 0; i < 40 && !(await noteLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await noteLink.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(noteLink).toBeFocused();
   await page.keyboard.press("Enter");
   const editor = page.getByLabel(labels.editor);
   await expect(editor).toBeEditable();
-  for (let i = 0; i < 40 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await editor.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(editor).toBeFocused();
   await page.keyboard.type("키보드만으로 작성");
   await expect(page.getByTestId("save-status")).toHaveText(labels.saved);

@@ -10,7 +10,9 @@ test("an admin previews and imports a 100+ talk frab schedule, then exports it",
   const expected = fixtureTalks(options);
   await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/events/import");
-  await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  await page
+    .getByLabel("Schedule file")
+    .setInputFiles({ name: "schedule.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText(`Import Conf ${acronym}`);
@@ -22,7 +24,10 @@ test("an admin previews and imports a 100+ talk frab schedule, then exports it",
   await expect(page.getByText("Times in Europe/Berlin")).toBeVisible();
 
   const db = e2eDb();
-  const event = await db.event.findFirstOrThrow({ where: { name: `Import Conf ${acronym}` }, include: { _count: { select: { talks: true, days: true } } } });
+  const event = await db.event.findFirstOrThrow({
+    where: { name: `Import Conf ${acronym}` },
+    include: { _count: { select: { talks: true, days: true } } },
+  });
   expect(event._count.talks).toBe(expected.length);
   await db.$disconnect();
 
@@ -34,15 +39,25 @@ test("an admin previews and imports a 100+ talk frab schedule, then exports it",
 test("a broken schedule is explained and nothing is written", DB, async ({ page }) => {
   await signInViaApi(page, DEMO_ADMIN);
   await page.goto("/admin/events/import");
-  await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.xml", mimeType: "application/xml", buffer: Buffer.from("<html><body>not a schedule</body></html>") });
+  await page.getByLabel("Schedule file").setInputFiles({
+    name: "schedule.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from("<html><body>not a schedule</body></html>"),
+  });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-errors")).toBeVisible();
   await expect(page.getByTestId("import-preview").getByRole("button", { name: /Import/ })).toBeDisabled();
   // The endpoint itself refuses to apply it, and refuses non-admins.
-  const applied = await page.request.post("/api/admin/agenda/import?filename=schedule.xml&mode=apply", { data: "<html/>", headers: { "Content-Type": "application/xml" } });
+  const applied = await page.request.post("/api/admin/agenda/import?filename=schedule.xml&mode=apply", {
+    data: "<html/>",
+    headers: { "Content-Type": "application/xml" },
+  });
   expect(applied.status()).toBe(422);
   const anonymous = await page.context().browser()!.newContext();
-  const denied = await anonymous.request.post(`${page.url().split("/admin")[0]}/api/admin/agenda/import?filename=a.xml&mode=apply`, { data: "<schedule/>" });
+  const denied = await anonymous.request.post(
+    `${page.url().split("/admin")[0]}/api/admin/agenda/import?filename=a.xml&mode=apply`,
+    { data: "<schedule/>" },
+  );
   expect(denied.status()).toBe(401);
   await anonymous.close();
   // (That nothing is written for each kind of broken file is checked on both databases in lib/data/agenda-import.test.ts.)

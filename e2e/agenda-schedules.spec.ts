@@ -7,14 +7,18 @@ import { SCHEDULE_V2 } from "../lib/agenda/test-fixtures-v2";
 import { scheduleJsonErrors, scheduleXmlErrors } from "../lib/agenda/validators/validate";
 import { DEMO_ADMIN, signIn } from "./helpers";
 
-test("an admin imports a schedule v2 file; its exports pass the c3voc validators and re-import unchanged", async ({ page }) => {
+test("an admin imports a schedule v2 file; its exports pass the c3voc validators and re-import unchanged", async ({
+  page,
+}) => {
   const acronym = `hub${Date.now().toString(36)}`;
   const title = `Hub Congress ${acronym}`;
   const file = structuredClone(SCHEDULE_V2);
   Object.assign(file.schedule.conference, { acronym, title });
   await signIn(page, DEMO_ADMIN);
   await page.goto("/admin/events/import");
-  await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page
+    .getByLabel("Schedule file")
+    .setInputFiles({ name: "schedule.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText(title);
@@ -41,11 +45,27 @@ test("an admin imports a schedule v2 file; its exports pass the c3voc validators
 
   // The export, re-imported into the same event (the admin endpoint): nothing to change.
   const reimport = (mode: string) =>
-    page.request.post(`/api/admin/agenda/import?filename=export.json&mode=${mode}&event=${acronym}`, { data: json, headers: { "Content-Type": "application/json" } });
+    page.request.post(`/api/admin/agenda/import?filename=export.json&mode=${mode}&event=${acronym}`, {
+      data: json,
+      headers: { "Content-Type": "application/json" },
+    });
   const previewed = await reimport("preview");
   expect(previewed.status()).toBe(200);
-  expect((await previewed.json()).preview.changes).toMatchObject({ added: [], updated: [], moved: [], removed: [], unchanged: 6 });
+  expect((await previewed.json()).preview.changes).toMatchObject({
+    added: [],
+    updated: [],
+    moved: [],
+    removed: [],
+    unchanged: 6,
+  });
   const applied = await reimport("apply");
   expect(applied.status()).toBe(201);
-  expect((await applied.json()).summary.talks).toEqual({ added: 0, updated: 0, moved: 0, unchanged: 6, removed: 0, kept: [] });
+  expect((await applied.json()).summary.talks).toEqual({
+    added: 0,
+    updated: 0,
+    moved: 0,
+    unchanged: 6,
+    removed: 0,
+    kept: [],
+  });
 });

@@ -32,7 +32,10 @@ test("repeated failures lock the account for a while", DB, async ({ page }) => {
   await page.getByLabel("Email").fill(user.email);
   const attempt = async (password: string) => {
     await page.getByLabel("Password").fill(password);
-    await Promise.all([page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   };
   for (let i = 0; i < 5; i++) {

@@ -19,7 +19,10 @@ export function uniqueEmail(prefix = "user"): string {
 
 export const STRONG_PASSWORD = "correct horse battery";
 
-export async function signUp(page: Page, { name = "Test User", email = uniqueEmail(), password = STRONG_PASSWORD } = {}) {
+export async function signUp(
+  page: Page,
+  { name = "Test User", email = uniqueEmail(), password = STRONG_PASSWORD } = {},
+) {
   await page.goto("/sign-up");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Email").fill(email);
@@ -46,7 +49,12 @@ export async function signOut(page: Page) {
  * A new account written straight into the e2e database (no sign-up form, no sign-up throttle), for
  * specs that are about something else. The sign-up form itself is tested in auth.spec.ts.
  */
-export async function createUser({ name = "Test User", email = uniqueEmail(), password = STRONG_PASSWORD, role = "MEMBER" as "MEMBER" | "ADMIN" } = {}) {
+export async function createUser({
+  name = "Test User",
+  email = uniqueEmail(),
+  password = STRONG_PASSWORD,
+  role = "MEMBER" as "MEMBER" | "ADMIN",
+} = {}) {
   const db = e2eDb();
   try {
     await db.user.create({ data: { email, name, passwordHash: await hashPassword(password), role } });

@@ -19,7 +19,11 @@ test("team pages, compare and search fit a phone screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await signedInUser(page, { name: "Phoebe" });
   await page.goto(`/events/${event.slug}/talks/${event.talks.lambda.id}/note`);
-  await page.getByLabel("Note (Markdown)").fill("Lambda SnapStart 메모 — a long line without breaks: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html");
+  await page
+    .getByLabel("Note (Markdown)")
+    .fill(
+      "Lambda SnapStart 메모 — a long line without breaks: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
+    );
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   await page.goto("/teams");
   await page.getByLabel("Team name").fill("Phone crew");
@@ -30,11 +34,20 @@ test("team pages, compare and search fit a phone screen", async ({ page }) => {
   await page.getByTestId("note-sharing").getByLabel("My teams").check();
   await page.getByRole("button", { name: "Update sharing" }).click();
   await expect(page.getByTestId("sharing-current")).toHaveText("My teams");
-  for (const url of [team, `${team}/events/${event.slug}/plan`, `${team}/events/${event.slug}/review`, `${team}/events/${event.slug}/writeup`, "/compare", "/search?q=lambda"]) {
+  for (const url of [
+    team,
+    `${team}/events/${event.slug}/plan`,
+    `${team}/events/${event.slug}/review`,
+    `${team}/events/${event.slug}/writeup`,
+    "/compare",
+    "/search?q=lambda",
+  ]) {
     await page.goto(url);
     await expect(page.locator("main")).toBeVisible();
     // A too-wide page makes a phone zoom out (innerWidth grows with it): compare with the device width.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, url).toBeLessThanOrEqual(0);
   }
 });

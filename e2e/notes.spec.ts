@@ -38,7 +38,11 @@ test("typing offline, reloading offline and coming back online loses nothing", D
   await typeAtEnd(page, "first part. ");
   await expect(status(page)).toHaveText("Saved");
   // The service worker has this page (and its scripts) before we cut the network.
-  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && !!(await caches.match(location.pathname)), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    async () => !!navigator.serviceWorker.controller && !!(await caches.match(location.pathname)),
+    undefined,
+    { timeout: 15_000 },
+  );
 
   await context.setOffline(true);
   await typeAtEnd(page, "second part. ");
@@ -54,32 +58,36 @@ test("typing offline, reloading offline and coming back online loses nothing", D
   expect(await serverBody(user.email)).toBe("first part. second part. third part.");
 });
 
-test("two devices editing the same note: the stale save becomes a merge, nothing lost", DB, async ({ page, browser }) => {
-  const user = await signedInUser(page);
-  await openTalkNote(page);
-  await typeAtEnd(page, "Alpha line");
-  await expect(status(page)).toHaveText("Saved");
+test(
+  "two devices editing the same note: the stale save becomes a merge, nothing lost",
+  DB,
+  async ({ page, browser }) => {
+    const user = await signedInUser(page);
+    await openTalkNote(page);
+    await typeAtEnd(page, "Alpha line");
+    await expect(status(page)).toHaveText("Saved");
 
-  const other = await browser.newContext();
-  const page2 = await other.newPage();
-  await signInViaApi(page2, user);
-  await openTalkNote(page2);
-  await expect(page2.getByLabel("Note (Markdown)")).toHaveValue("Alpha line");
+    const other = await browser.newContext();
+    const page2 = await other.newPage();
+    await signInViaApi(page2, user);
+    await openTalkNote(page2);
+    await expect(page2.getByLabel("Note (Markdown)")).toHaveValue("Alpha line");
 
-  await typeAtEnd(page, "\nA adds");
-  await expect(status(page)).toHaveText("Saved");
-  await typeAtEnd(page2, "\nB adds");
-  await expect(status(page2)).toHaveText("Conflict");
-  const conflict = page2.getByTestId("conflict");
-  await expect(conflict.getByTestId("conflict-mine")).toHaveValue("Alpha line\nB adds");
-  await expect(conflict.getByTestId("conflict-theirs")).toHaveValue("Alpha line\nA adds");
-  await expect(conflict.getByTestId("conflict-merged")).toHaveValue("Alpha line\nA adds\nB adds");
-  await conflict.getByRole("button", { name: "Save merged text" }).click();
-  await expect(status(page2)).toHaveText("Saved");
-  await expect(page2.getByTestId("conflict")).toHaveCount(0);
-  expect(await serverBody(user.email)).toBe("Alpha line\nA adds\nB adds");
-  await other.close();
-});
+    await typeAtEnd(page, "\nA adds");
+    await expect(status(page)).toHaveText("Saved");
+    await typeAtEnd(page2, "\nB adds");
+    await expect(status(page2)).toHaveText("Conflict");
+    const conflict = page2.getByTestId("conflict");
+    await expect(conflict.getByTestId("conflict-mine")).toHaveValue("Alpha line\nB adds");
+    await expect(conflict.getByTestId("conflict-theirs")).toHaveValue("Alpha line\nA adds");
+    await expect(conflict.getByTestId("conflict-merged")).toHaveValue("Alpha line\nA adds\nB adds");
+    await conflict.getByRole("button", { name: "Save merged text" }).click();
+    await expect(status(page2)).toHaveText("Saved");
+    await expect(page2.getByTestId("conflict")).toHaveCount(0);
+    expect(await serverBody(user.email)).toBe("Alpha line\nA adds\nB adds");
+    await other.close();
+  },
+);
 
 test("history shows a diff between versions and restores an older one", DB, async ({ page }) => {
   const user = await signedInUser(page);
@@ -104,29 +112,36 @@ test("history shows a diff between versions and restores an older one", DB, asyn
   expect(await serverBody(user.email)).toBe("DynamoDB is fast");
 });
 
-test("services mentioned in the text are suggested and accepted as tags; script in a note never runs", DB, async ({ page }) => {
-  await signedInUser(page);
-  await openTalkNote(page);
-  await typeAtEnd(page, "람다와 DynamoDB, S3 <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">");
-  await expect(status(page)).toHaveText("Saved");
-  const suggestions = page.getByTestId("tag-suggestions");
-  for (const name of ["Lambda", "DynamoDB", "S3"]) {
-    await suggestions.getByRole("button", { name: `Add ${name}` }).click();
-    await expect(page.getByTestId("note-tags")).toContainText(name);
-  }
-  await expect(page.getByTestId("tag-suggestions")).toHaveCount(0);
+test(
+  "services mentioned in the text are suggested and accepted as tags; script in a note never runs",
+  DB,
+  async ({ page }) => {
+    await signedInUser(page);
+    await openTalkNote(page);
+    await typeAtEnd(
+      page,
+      '람다와 DynamoDB, S3 <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">',
+    );
+    await expect(status(page)).toHaveText("Saved");
+    const suggestions = page.getByTestId("tag-suggestions");
+    for (const name of ["Lambda", "DynamoDB", "S3"]) {
+      await suggestions.getByRole("button", { name: `Add ${name}` }).click();
+      await expect(page.getByTestId("note-tags")).toContainText(name);
+    }
+    await expect(page.getByTestId("tag-suggestions")).toHaveCount(0);
 
-  // Autocomplete in Korean, and a free-form topic.
-  const input = page.getByRole("combobox", { name: "Add a service or #topic" });
-  await input.fill("글래시어");
-  await expect(page.getByRole("listbox").getByRole("option").first()).toContainText("Glacier");
-  await input.press("Enter");
-  await expect(page.getByTestId("note-tags")).toContainText("Glacier");
-  await input.fill("#serverless");
-  await input.press("Enter");
-  await expect(page.getByTestId("note-tags")).toContainText("#serverless");
+    // Autocomplete in Korean, and a free-form topic.
+    const input = page.getByRole("combobox", { name: "Add a service or #topic" });
+    await input.fill("글래시어");
+    await expect(page.getByRole("listbox").getByRole("option").first()).toContainText("Glacier");
+    await input.press("Enter");
+    await expect(page.getByTestId("note-tags")).toContainText("Glacier");
+    await input.fill("#serverless");
+    await input.press("Enter");
+    await expect(page.getByTestId("note-tags")).toContainText("#serverless");
 
-  await page.getByRole("tab", { name: "Preview" }).click();
-  await expect(page.getByTestId("note-preview")).toContainText("람다와 DynamoDB");
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-});
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await expect(page.getByTestId("note-preview")).toContainText("람다와 DynamoDB");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  },
+);

@@ -16,7 +16,12 @@ const baseURL = `http://localhost:${port}`;
 const NON_MEMBERS: ActorRole[] = ["stranger", "admin"];
 
 type Outcome = { verdict: "allowed" | "refused" | "broken"; detail: string; code?: string; status: number };
-type HttpCall = { path: string; method?: string; data?: string | Record<string, unknown>; headers?: Record<string, string> };
+type HttpCall = {
+  path: string;
+  method?: string;
+  data?: string | Record<string, unknown>;
+  headers?: Record<string, string>;
+};
 
 // ── How to reach each target with the fixture's ids ─────────────────────────────────────────────
 
@@ -44,24 +49,52 @@ const ROUTE_CALLS: Record<string, (w: PermissionWorld) => HttpCall> = {
   "GET /api/ics/[token]": (w) => ({ path: `/api/ics/${w.icsToken}.ics` }),
   "GET /api/me/agenda.ics": () => ({ path: "/api/me/agenda.ics" }),
   // An update of the owner's note N from a stale base version: the author gets a 409 conflict, others may not even learn it exists.
-  "POST /api/notes": (w) => ({ path: "/api/notes", method: "POST", data: { opId: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}`, noteId: w.note.id, eventId: w.event.id, talkId: w.talk.id, baseVersion: 0, body: "matrix" } }),
-  "POST /api/writeups/import": () => ({ path: "/api/writeups/import?mode=preview&filename=x.md", method: "POST", data: "# x\n\ntext\n", headers: { "content-type": "text/markdown" } }),
+  "POST /api/notes": (w) => ({
+    path: "/api/notes",
+    method: "POST",
+    data: {
+      opId: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      noteId: w.note.id,
+      eventId: w.event.id,
+      talkId: w.talk.id,
+      baseVersion: 0,
+      body: "matrix",
+    },
+  }),
+  "POST /api/writeups/import": () => ({
+    path: "/api/writeups/import?mode=preview&filename=x.md",
+    method: "POST",
+    data: "# x\n\ntext\n",
+    headers: { "content-type": "text/markdown" },
+  }),
   // The team's post: its members only (one's own notes are open to everyone signed in).
-  "GET /api/events/[slug]/writeup": (w) => ({ path: `/api/events/${w.event.slug}/writeup?flavour=jekyll&team=${w.team.id}` }),
+  "GET /api/events/[slug]/writeup": (w) => ({
+    path: `/api/events/${w.event.slug}/writeup?flavour=jekyll&team=${w.team.id}`,
+  }),
   "GET /api/notes/[noteId]/markdown": (w) => ({ path: `/api/notes/${w.note.id}/markdown` }),
   "GET /api/me/backup": () => ({ path: "/api/me/backup" }),
   "GET /api/admin/backup": () => ({ path: "/api/admin/backup" }),
-  "POST /api/admin/agenda/import": () => ({ path: "/api/admin/agenda/import?filename=x.json&mode=preview", method: "POST", data: "{}", headers: { "content-type": "application/json" } }),
+  "POST /api/admin/agenda/import": () => ({
+    path: "/api/admin/agenda/import?filename=x.json&mode=preview",
+    method: "POST",
+    data: "{}",
+    headers: { "content-type": "application/json" },
+  }),
 };
 
 type ArgsBuilder = (w: PermissionWorld) => Promise<unknown[]> | unknown[];
-const one = (build: (w: PermissionWorld) => unknown | Promise<unknown>): ArgsBuilder => async (w) => [await build(w)];
+const one =
+  (build: (w: PermissionWorld) => unknown | Promise<unknown>): ArgsBuilder =>
+  async (w) => [await build(w)];
 
 const ACTION_ARGS: Record<string, ArgsBuilder> = {
   "auth#signUpAction": one(() => ({ name: "Matrix Sign-up", email: uniqueEmail("matrix"), password: STRONG_PASSWORD })),
   "locale#setLocaleAction": () => ["en"],
   // A wrong current password: a real change would sign the actor out for the rest of the matrix.
-  "account#changePasswordAction": one(() => ({ currentPassword: "not the password", newPassword: "another long passphrase" })),
+  "account#changePasswordAction": one(() => ({
+    currentPassword: "not the password",
+    newPassword: "another long passphrase",
+  })),
   "stars#setStarAction": one((w) => ({ talkId: w.talk.id, starred: true })),
   "stars#rotateIcsFeedAction": () => [],
   "stars#revokeIcsFeedAction": () => [],
@@ -69,7 +102,11 @@ const ACTION_ARGS: Record<string, ArgsBuilder> = {
   "notes#removeNoteTagAction": one(async (w) => ({ noteId: w.note.id, tagId: await w.newTag() })),
   "notes#suggestNoteTagsAction": one((w) => ({ noteId: w.note.id })),
   "notes#searchServicesAction": one(() => ({ query: "lambda" })),
-  "notes#restoreRevisionAction": one((w) => ({ noteId: w.note.id, revisionId: w.revision.id, opId: `matrix-${Math.random().toString(36).slice(2, 12)}` })),
+  "notes#restoreRevisionAction": one((w) => ({
+    noteId: w.note.id,
+    revisionId: w.revision.id,
+    opId: `matrix-${Math.random().toString(36).slice(2, 12)}`,
+  })),
   // Admin actions check the role before reading the input: an empty input tells admins "invalid", everyone else "forbidden".
   "agenda-admin#createEventAction": () => [{}],
   "agenda-admin#updateEventAction": () => [{}],
@@ -88,7 +125,11 @@ const ACTION_ARGS: Record<string, ArgsBuilder> = {
   "teams#acceptInviteAction": one(async (w) => ({ token: await w.newInvite((await w.cloneTeam()).id) })),
   "teams#leaveTeamAction": one(async (w) => ({ teamId: (await w.cloneTeam()).id })),
   "teams#removeMemberAction": one(async (w) => ({ teamId: (await w.cloneTeam()).id, userId: w.users.viewer.id })),
-  "teams#changeRoleAction": one(async (w) => ({ teamId: (await w.cloneTeam()).id, userId: w.users.viewer.id, role: "EDITOR" })),
+  "teams#changeRoleAction": one(async (w) => ({
+    teamId: (await w.cloneTeam()).id,
+    userId: w.users.viewer.id,
+    role: "EDITOR",
+  })),
   "teams#setNoteVisibilityAction": one((w) => ({ noteId: w.note.id, visibility: "TEAM", teamIds: [w.team.id] })),
   "teams#revokePublicLinkAction": one((w) => ({ noteId: w.publicNote2.id, mode: "reissue" })),
   "teams#addCommentAction": one((w) => ({ noteId: w.note.id, body: "matrix comment" })),
@@ -108,7 +149,9 @@ async function signedInContext(email: string | null): Promise<APIRequestContext>
   const ctx = await request.newContext({ baseURL });
   if (!email) return ctx;
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: STRONG_PASSWORD, json: "true", callbackUrl: baseURL } });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: STRONG_PASSWORD, json: "true", callbackUrl: baseURL },
+  });
   expect(res.status(), `sign-in of ${email}`).toBeLessThan(400);
   const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } };
   expect(session.user?.email, `session of ${email}`).toBe(email);
@@ -117,7 +160,9 @@ async function signedInContext(email: string | null): Promise<APIRequestContext>
 
 function actionIds(): Map<string, string> {
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(readFileSync(path.resolve(dist, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(path.resolve(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
   const ids = new Map<string, string>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const m = entry.filename?.match(/^lib\/actions\/([\w-]+)\.ts$/);
@@ -131,23 +176,37 @@ async function callPage(ctx: APIRequestContext, url: string): Promise<Outcome> {
   const status = res.status();
   const location = res.headers()["location"] ?? "";
   if (status >= 500) return { verdict: "broken", status, detail: `${status}` };
-  if (status >= 300 && status < 400) return location.includes("/sign-in") ? { verdict: "refused", status, code: "sign-in", detail: location } : { verdict: "allowed", status, detail: `→ ${location}` };
+  if (status >= 300 && status < 400)
+    return location.includes("/sign-in")
+      ? { verdict: "refused", status, code: "sign-in", detail: location }
+      : { verdict: "allowed", status, detail: `→ ${location}` };
   if (status === 404) return { verdict: "refused", status, code: "NOT_FOUND", detail: "404" };
   if (status === 200) return { verdict: "allowed", status, detail: "200" };
   return { verdict: "broken", status, detail: `${status}` };
 }
 
 async function callRoute(ctx: APIRequestContext, call: HttpCall): Promise<Outcome> {
-  const res = await ctx.fetch(call.path, { method: call.method ?? "GET", data: call.data, headers: call.headers, maxRedirects: 0 });
+  const res = await ctx.fetch(call.path, {
+    method: call.method ?? "GET",
+    data: call.data,
+    headers: call.headers,
+    maxRedirects: 0,
+  });
   const status = res.status();
   if (status >= 500) return { verdict: "broken", status, detail: `${status} ${(await res.text()).slice(0, 200)}` };
-  const code = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : status === 404 ? "NOT_FOUND" : undefined;
+  const code =
+    status === 401 ? "UNAUTHENTICATED" : status === 403 ? "FORBIDDEN" : status === 404 ? "NOT_FOUND" : undefined;
   return { verdict: code ? "refused" : "allowed", status, code, detail: `${status}` };
 }
 
 async function callAction(ctx: APIRequestContext, id: string, args: unknown[]): Promise<Outcome> {
   const res = await ctx.post("/events", {
-    headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL },
+    headers: {
+      "Next-Action": id,
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: baseURL,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -160,7 +219,12 @@ async function callAction(ctx: APIRequestContext, id: string, args: unknown[]): 
   const code = text.match(/"code":"([A-Z_]+)"/)?.[1] ?? "?";
   if (code === "INTERNAL") return { verdict: "broken", status, code, detail: text.slice(0, 200) };
   const refused = code === "UNAUTHENTICATED" || code === "FORBIDDEN" || code === "NOT_FOUND";
-  return { verdict: refused ? "refused" : "allowed", status, code, detail: `${code} ${text.match(/"message":"([^"]*)"/)?.[1] ?? ""}` };
+  return {
+    verdict: refused ? "refused" : "allowed",
+    status,
+    code,
+    detail: `${code} ${text.match(/"message":"([^"]*)"/)?.[1] ?? ""}`,
+  };
 }
 
 /** What a refusal must look like for this actor: sign in first, or a refusal that does not reveal what exists. */
@@ -169,8 +233,10 @@ function refusalProblem(row: AccessRule, actor: ActorRole, out: Outcome): string
     const want = row.surface === "page" ? "sign-in" : "UNAUTHENTICATED";
     return out.code === want ? null : `anonymous should be told to sign in (${want}), got ${out.detail}`;
   }
-  if (row.surface === "page") return out.code === "NOT_FOUND" ? null : `a refused page should be a plain 404, got ${out.detail}`;
-  if (row.refusal === "not-found" && NON_MEMBERS.includes(actor) && out.code !== "NOT_FOUND") return `${actor} must not learn this exists: expected not found, got ${out.detail}`;
+  if (row.surface === "page")
+    return out.code === "NOT_FOUND" ? null : `a refused page should be a plain 404, got ${out.detail}`;
+  if (row.refusal === "not-found" && NON_MEMBERS.includes(actor) && out.code !== "NOT_FOUND")
+    return `${actor} must not learn this exists: expected not found, got ${out.detail}`;
   if (row.refusal === "forbidden" && out.code !== "FORBIDDEN") return `expected forbidden, got ${out.detail}`;
   return null;
 }
@@ -187,7 +253,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   world = await buildPermissionWorld();
   ids = actionIds();
-  for (const actor of ACTOR_ROLES) sessions.set(actor, await signedInContext(actor === "anonymous" ? null : world.users[actor].email));
+  for (const actor of ACTOR_ROLES)
+    sessions.set(actor, await signedInContext(actor === "anonymous" ? null : world.users[actor].email));
 });
 
 test.afterAll(async () => {
@@ -195,7 +262,8 @@ test.afterAll(async () => {
   await world?.db.$disconnect();
 });
 
-const label = (row: AccessRule) => (row.surface === "route" ? `${row.method} ${row.target}` : `${row.surface} ${row.target}`);
+const label = (row: AccessRule) =>
+  row.surface === "route" ? `${row.method} ${row.target}` : `${row.surface} ${row.target}`;
 
 for (const row of ACCESS_TABLE) {
   test(`${label(row)} answers as the access table says`, async () => {
@@ -214,13 +282,19 @@ for (const row of ACCESS_TABLE) {
         expect(build, `e2e/permissions.spec.ts has no ACTION_ARGS entry for ${row.target}`).toBeDefined();
         const id = ids.get(row.target);
         // An exported action no client component imports is not in the build: nothing can call it.
-        if (!id) return test.info().annotations.push({ type: "not reachable", description: `${row.target} is not referenced by any client component` });
+        if (!id)
+          return test.info().annotations.push({
+            type: "not reachable",
+            description: `${row.target} is not referenced by any client component`,
+          });
         out = await callAction(ctx, id, await build!(world));
       }
       const allowed = row.allow.includes(actor);
       if (out.verdict === "broken") problems.push(`${actor}: server error or no answer: ${out.detail}`);
-      else if (allowed && out.verdict !== "allowed") problems.push(`${actor}: should be allowed, was refused (${out.detail})`);
-      else if (!allowed && out.verdict !== "refused") problems.push(`${actor}: should be refused, was allowed (${out.detail})`);
+      else if (allowed && out.verdict !== "allowed")
+        problems.push(`${actor}: should be allowed, was refused (${out.detail})`);
+      else if (!allowed && out.verdict !== "refused")
+        problems.push(`${actor}: should be refused, was allowed (${out.detail})`);
       else if (!allowed) {
         const problem = refusalProblem(row, actor, out);
         if (problem) problems.push(`${actor}: ${problem}`);

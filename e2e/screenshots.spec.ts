@@ -111,7 +111,13 @@ test("newcomer home, phone header on one row, sharing panel", async ({ page, bro
   const db = e2eDb();
   try {
     const me = await db.user.findUniqueOrThrow({ where: { email: user.email } });
-    await db.team.create({ data: { name: "Cloud Guild", slug: `cloud-guild-${Date.now()}`, memberships: { create: { userId: me.id, role: "OWNER" } } } });
+    await db.team.create({
+      data: {
+        name: "Cloud Guild",
+        slug: `cloud-guild-${Date.now()}`,
+        memberships: { create: { userId: me.id, role: "OWNER" } },
+      },
+    });
   } finally {
     await db.$disconnect();
   }

@@ -4,7 +4,13 @@
 // exports. A payload that runs calls window.__pwned(id) or alert(): hooks on both (and on the
 // console, where CSP reports blocked scripts) prove nothing ran; no request may answer 500.
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { HOSTILE_VALUES, MALFORMED_BODIES, SQL_PAYLOADS, UNICODE_PAYLOADS, XSS_PAYLOADS } from "../lib/testing/hostile-inputs";
+import {
+  HOSTILE_VALUES,
+  MALFORMED_BODIES,
+  SQL_PAYLOADS,
+  UNICODE_PAYLOADS,
+  XSS_PAYLOADS,
+} from "../lib/testing/hostile-inputs";
 import { e2eDb } from "./db";
 import { DEMO_ADMIN, signedInUser, signIn, signInViaApi, signUp, uniqueEmail, DB } from "./helpers";
 
@@ -15,7 +21,8 @@ async function watch(page: Page): Promise<Watch> {
   const w: Watch = { pwned: [], dialogs: [], csp: [], serverErrors: [] };
   await page.exposeFunction("__reportPwned", (id: string) => w.pwned.push(String(id)));
   await page.addInitScript(() => {
-    const report = (id: unknown) => (window as unknown as { __reportPwned: (id: string) => void }).__reportPwned(String(id));
+    const report = (id: unknown) =>
+      (window as unknown as { __reportPwned: (id: string) => void }).__reportPwned(String(id));
     (window as unknown as { __pwned: (id: unknown) => void }).__pwned = (id) => {
       console.log(`PWNED ${String(id)}`);
       report(id);
@@ -46,7 +53,10 @@ function expectClean(w: Watch) {
 const SHORT_XSS = XSS_PAYLOADS.filter((p) => p.length <= 100);
 
 test.describe("security headers", () => {
-  test("a page, an API route, a build asset and a public file carry them; the page CSP uses a fresh nonce", async ({ request, baseURL }) => {
+  test("a page, an API route, a build asset and a public file carry them; the page CSP uses a fresh nonce", async ({
+    request,
+    baseURL,
+  }) => {
     const common = (headers: Record<string, string>) => {
       expect(headers["x-content-type-options"]).toBe("nosniff");
       expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -66,7 +76,8 @@ test.describe("security headers", () => {
     const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(scriptSrc).not.toContain("unsafe-eval");
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(csp).toContain(directive);
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+      expect(csp).toContain(directive);
     // Every script in the page carries this response's nonce.
     const html = await page.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -90,7 +101,11 @@ test.describe("security headers", () => {
     expect(baseURL).toBeTruthy();
   });
 
-  test("the session cookie is HttpOnly and SameSite, Secure exactly when served over https", async ({ page, context, baseURL }) => {
+  test("the session cookie is HttpOnly and SameSite, Secure exactly when served over https", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signIn(page, DEMO_ADMIN);
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
@@ -114,72 +129,96 @@ test.describe("hostile input", () => {
     expect(w.dialogs).toEqual(["self-test"]);
   });
 
-  test("sign-up: payload names are shown as text, bad values are refused without a 500", DB, async ({ page, browser }) => {
-    const w = await watch(page);
-    const name = SHORT_XSS[1]; // <img src=x onerror=…>
-    await signUp(page, { name, email: uniqueEmail("xss") });
-    await expect(page.getByTestId("current-user")).toHaveText(name);
-    await page.goto("/account");
-    expectClean(w);
+  test(
+    "sign-up: payload names are shown as text, bad values are refused without a 500",
+    DB,
+    async ({ page, browser }) => {
+      const w = await watch(page);
+      const name = SHORT_XSS[1]; // <img src=x onerror=…>
+      await signUp(page, { name, email: uniqueEmail("xss") });
+      await expect(page.getByTestId("current-user")).toHaveText(name);
+      await page.goto("/account");
+      expectClean(w);
 
-    // Malformed and hostile sign-up values: a message, never a crash.
-    const fresh = await browser.newContext();
-    const p2 = await fresh.newPage();
-    const w2 = await watch(p2);
-    for (const email of ["' OR '1'='1", "<script>@x.test", "a".repeat(300) + "@x.test"]) {
-      await p2.goto("/sign-up");
-      await p2.getByLabel("Name", { exact: true }).fill(SQL_PAYLOADS[1]);
-      await p2.getByLabel("Email").fill(email);
-      await p2.getByLabel("Password").fill("correct horse battery");
-      await p2.getByRole("button", { name: "Create account" }).click();
-      // Refused by the browser's own email check or by the server with a message: not signed in either way.
-      await p2.waitForLoadState("networkidle");
-      await expect(p2.getByTestId("current-user")).toHaveCount(0);
-    }
-    expectClean(w2);
-    await fresh.close();
-  });
+      // Malformed and hostile sign-up values: a message, never a crash.
+      const fresh = await browser.newContext();
+      const p2 = await fresh.newPage();
+      const w2 = await watch(p2);
+      for (const email of ["' OR '1'='1", "<script>@x.test", "a".repeat(300) + "@x.test"]) {
+        await p2.goto("/sign-up");
+        await p2.getByLabel("Name", { exact: true }).fill(SQL_PAYLOADS[1]);
+        await p2.getByLabel("Email").fill(email);
+        await p2.getByLabel("Password").fill("correct horse battery");
+        await p2.getByRole("button", { name: "Create account" }).click();
+        // Refused by the browser's own email check or by the server with a message: not signed in either way.
+        await p2.waitForLoadState("networkidle");
+        await expect(p2.getByTestId("current-user")).toHaveCount(0);
+      }
+      expectClean(w2);
+      await fresh.close();
+    },
+  );
 
-  test("note editor and tags: every payload is saved verbatim and never runs (editor, preview, reload, history)", DB, async ({ page }) => {
-    const w = await watch(page);
-    const user = await signedInUser(page);
-    await page.goto("/events/aws-summit-seoul-2016");
-    await page.getByTestId("agenda-grid").getByRole("link").first().click();
-    await page.getByTestId("note-link").click();
-    const editor = page.getByLabel("Note (Markdown)");
-    await expect(editor).toBeEditable();
-    const body = [...XSS_PAYLOADS, ...SQL_PAYLOADS, ...UNICODE_PAYLOADS.filter((s) => !s.includes("\u0000"))].join("\n\n");
-    await editor.fill(body);
-    await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 20_000 });
-    await page.getByRole("tab", { name: "Preview" }).click();
-    await expect(page.getByTestId("note-preview")).toBeVisible();
-    // Markdown links with javascript: URLs are not live links.
-    for (const href of await page.getByTestId("note-preview").locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
-      expect(href.toLowerCase()).not.toMatch(/^\s*javascript:/);
-    }
+  test(
+    "note editor and tags: every payload is saved verbatim and never runs (editor, preview, reload, history)",
+    DB,
+    async ({ page }) => {
+      const w = await watch(page);
+      const user = await signedInUser(page);
+      await page.goto("/events/aws-summit-seoul-2016");
+      await page.getByTestId("agenda-grid").getByRole("link").first().click();
+      await page.getByTestId("note-link").click();
+      const editor = page.getByLabel("Note (Markdown)");
+      await expect(editor).toBeEditable();
+      const body = [...XSS_PAYLOADS, ...SQL_PAYLOADS, ...UNICODE_PAYLOADS.filter((s) => !s.includes("\u0000"))].join(
+        "\n\n",
+      );
+      await editor.fill(body);
+      await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 20_000 });
+      await page.getByRole("tab", { name: "Preview" }).click();
+      await expect(page.getByTestId("note-preview")).toBeVisible();
+      // Markdown links with javascript: URLs are not live links.
+      for (const href of await page
+        .getByTestId("note-preview")
+        .locator("a")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
+        expect(href.toLowerCase()).not.toMatch(/^\s*javascript:/);
+      }
 
-    // Tags: payloads as topics are refused or kept as text.
-    await page.getByRole("tab", { name: "Write" }).click().catch(() => undefined);
-    const tagInput = page.getByRole("combobox", { name: "Add a service or #topic" });
-    for (const topic of ["#<img src=x onerror=window.__pwned('tag')>", "#' OR 1=1 --", "#" + "a".repeat(100), "#정상-태그"]) {
-      await tagInput.fill(topic);
-      await tagInput.press("Enter");
-    }
-    await expect(page.getByTestId("note-tags")).toContainText("#정상-태그");
+      // Tags: payloads as topics are refused or kept as text.
+      await page
+        .getByRole("tab", { name: "Write" })
+        .click()
+        .catch(() => undefined);
+      const tagInput = page.getByRole("combobox", { name: "Add a service or #topic" });
+      for (const topic of [
+        "#<img src=x onerror=window.__pwned('tag')>",
+        "#' OR 1=1 --",
+        "#" + "a".repeat(100),
+        "#정상-태그",
+      ]) {
+        await tagInput.fill(topic);
+        await tagInput.press("Enter");
+      }
+      await expect(page.getByTestId("note-tags")).toContainText("#정상-태그");
 
-    await page.reload();
-    await expect(page.getByLabel("Note (Markdown)")).toHaveValue(body.replace(/\r\n?/g, "\n"));
-    const db = e2eDb();
-    try {
-      const note = await db.note.findFirstOrThrow({ where: { author: { email: user.email } }, orderBy: { updatedAt: "desc" } });
-      expect(note.body).toBe(body.replace(/\r\n?/g, "\n"));
-      await page.goto(`/notes/${note.id}/history`);
-      await expect(page.locator("main")).toBeVisible();
-    } finally {
-      await db.$disconnect();
-    }
-    expectClean(w);
-  });
+      await page.reload();
+      await expect(page.getByLabel("Note (Markdown)")).toHaveValue(body.replace(/\r\n?/g, "\n"));
+      const db = e2eDb();
+      try {
+        const note = await db.note.findFirstOrThrow({
+          where: { author: { email: user.email } },
+          orderBy: { updatedAt: "desc" },
+        });
+        expect(note.body).toBe(body.replace(/\r\n?/g, "\n"));
+        await page.goto(`/notes/${note.id}/history`);
+        await expect(page.locator("main")).toBeVisible();
+      } finally {
+        await db.$disconnect();
+      }
+      expectClean(w);
+    },
+  );
 
   test("agenda admin forms and the agenda page: payload names and titles are text", DB, async ({ page }) => {
     const w = await watch(page);
@@ -235,11 +274,16 @@ test.describe("hostile input", () => {
     const w = await watch(page);
     await signInViaApi(page, DEMO_ADMIN);
     const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const rows = SHORT_XSS.slice(0, 10).map((p, i) => `2031-07-01,${String(9 + i).padStart(2, "0")}:00,${String(9 + i).padStart(2, "0")}:40,${cell(i % 2 ? p : "Track 1")},${cell(p)},${cell(SQL_PAYLOADS[i % SQL_PAYLOADS.length])}`);
+    const rows = SHORT_XSS.slice(0, 10).map(
+      (p, i) =>
+        `2031-07-01,${String(9 + i).padStart(2, "0")}:00,${String(9 + i).padStart(2, "0")}:40,${cell(i % 2 ? p : "Track 1")},${cell(p)},${cell(SQL_PAYLOADS[i % SQL_PAYLOADS.length])}`,
+    );
     const csv = ["date,start,end,track,title,speakers", ...rows].join("\n");
     const fileName = `hostile-${Date.now().toString(36)}.csv`;
     await page.goto("/admin/events/import");
-    await page.getByLabel("Schedule file").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("Schedule file")
+      .setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByTestId("import-preview");
     await expect(preview).toBeVisible();
@@ -253,28 +297,44 @@ test.describe("hostile input", () => {
     expectClean(w);
   });
 
-  test("JSON endpoints: malformed bodies and hostile values get 4xx, never 500", DB, async ({ page, playwright, baseURL }) => {
-    await signedInUser(page);
-    const anonymous = await playwright.request.newContext({ baseURL });
-    for (const client of [page.request, anonymous]) {
-      for (const body of MALFORMED_BODIES) {
-        const res = await client.post("/api/notes", { data: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": "application/json" } });
-        expect(res.status(), `body ${String(body).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
-        expect(res.status(), `body ${String(body).slice(0, 40)}`).toBeLessThan(500);
-      }
-      for (const value of [...HOSTILE_VALUES, ...XSS_PAYLOADS, ...SQL_PAYLOADS]) {
-        for (const field of ["opId", "noteId", "eventId", "talkId", "baseVersion", "body"]) {
-          const input: Record<string, unknown> = { opId: `op-${Date.now()}`, eventId: "x", talkId: "y", baseVersion: 0, body: "hi", [field]: value };
-          const res = await client.post("/api/notes", { data: input });
-          expect(res.status(), `${field}=${JSON.stringify(value)}`).toBeLessThan(500);
+  test(
+    "JSON endpoints: malformed bodies and hostile values get 4xx, never 500",
+    DB,
+    async ({ page, playwright, baseURL }) => {
+      await signedInUser(page);
+      const anonymous = await playwright.request.newContext({ baseURL });
+      for (const client of [page.request, anonymous]) {
+        for (const body of MALFORMED_BODIES) {
+          const res = await client.post("/api/notes", {
+            data: typeof body === "string" ? body : Buffer.from(body),
+            headers: { "content-type": "application/json" },
+          });
+          expect(res.status(), `body ${String(body).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+          expect(res.status(), `body ${String(body).slice(0, 40)}`).toBeLessThan(500);
         }
+        for (const value of [...HOSTILE_VALUES, ...XSS_PAYLOADS, ...SQL_PAYLOADS]) {
+          for (const field of ["opId", "noteId", "eventId", "talkId", "baseVersion", "body"]) {
+            const input: Record<string, unknown> = {
+              opId: `op-${Date.now()}`,
+              eventId: "x",
+              talkId: "y",
+              baseVersion: 0,
+              body: "hi",
+              [field]: value,
+            };
+            const res = await client.post("/api/notes", { data: input });
+            expect(res.status(), `${field}=${JSON.stringify(value)}`).toBeLessThan(500);
+          }
+        }
+        for (const q of ["format=<script>", "format=xml' OR 1=1", `format=${"x".repeat(5000)}`]) {
+          expect((await client.get(`/api/events/aws-summit-seoul-2016/export?${q}`)).status()).toBeLessThan(500);
+        }
+        expect(
+          (await client.get(`/api/events/${encodeURIComponent("../../etc/passwd")}/export?format=xml`)).status(),
+        ).toBeLessThan(500);
+        expect((await client.get(`/api/ics/${encodeURIComponent("' OR 1=1 --")}`)).status()).toBeLessThan(500);
       }
-      for (const q of ["format=<script>", "format=xml' OR 1=1", `format=${"x".repeat(5000)}`]) {
-        expect((await client.get(`/api/events/aws-summit-seoul-2016/export?${q}`)).status()).toBeLessThan(500);
-      }
-      expect((await client.get(`/api/events/${encodeURIComponent("../../etc/passwd")}/export?format=xml`)).status()).toBeLessThan(500);
-      expect((await client.get(`/api/ics/${encodeURIComponent("' OR 1=1 --")}`)).status()).toBeLessThan(500);
-    }
-    await anonymous.dispose();
-  });
+      await anonymous.dispose();
+    },
+  );
 });

@@ -25,9 +25,7 @@ export function resolveDatabaseUrl(raw: string | undefined): DatabaseTarget {
     const sqlitePath = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
     return { url: `file:${sqlitePath}`, isPostgres: false, sqlitePath };
   }
-  throw new Error(
-    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${redact(value)}"`,
-  );
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL), got "${redact(value)}"`);
 }
 
 function redact(url: string): string {

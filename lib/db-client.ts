@@ -33,7 +33,8 @@ class TunedSQLite3 extends PrismaBetterSQLite3 {
  * (the note save, lib/data/note-save-fast.ts): SQLite's single connection (shared with Prisma, so
  * no second writer) or the PostgreSQL pool Prisma uses.
  */
-export type RawDriver = { kind: "sqlite"; connection: () => BetterSqlite3.Database | null } | { kind: "postgres"; pool: pg.Pool };
+export type RawDriver =
+  { kind: "sqlite"; connection: () => BetterSqlite3.Database | null } | { kind: "postgres"; pool: pg.Pool };
 const rawDrivers = new WeakMap<object, RawDriver>();
 
 export function rawDriverOf(db: Db): RawDriver | null {

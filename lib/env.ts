@@ -18,7 +18,10 @@ const envSchema = z
     // X-Forwarded-For is ignored and throttles count the socket's address.
     TRUST_PROXY: z
       .string()
-      .regex(/^\d{1,2}$/, "TRUST_PROXY must be the number of reverse proxies in front of the app (0 when clients connect directly)")
+      .regex(
+        /^\d{1,2}$/,
+        "TRUST_PROXY must be the number of reverse proxies in front of the app (0 when clients connect directly)",
+      )
       .default("0")
       .transform(Number),
   })
@@ -32,21 +35,32 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
-        message: "NEXTAUTH_SECRET must be set to your own random value in production (npm start generates one in data/)",
+        message:
+          "NEXTAUTH_SECRET must be set to your own random value in production (npm start generates one in data/)",
       });
     }
     if (!!env.GITHUB_ID !== !!env.GITHUB_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "set both GITHUB_ID and GITHUB_SECRET, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["GITHUB_SECRET"],
+        message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
+      });
     }
     if (!!env.GOOGLE_CLIENT_ID !== !!env.GOOGLE_CLIENT_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["GOOGLE_CLIENT_SECRET"], message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["GOOGLE_CLIENT_SECRET"],
+        message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither",
+      });
     }
   });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Parses the environment; on failure returns one readable line per problem. */
-export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; message: string } {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+): { ok: true; env: Env } | { ok: false; message: string } {
   const result = envSchema.safeParse(source);
   if (result.success) return { ok: true, env: result.data };
   const message = result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`).join("; ");

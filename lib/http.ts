@@ -8,7 +8,11 @@ import { assertSameOrigin, isSafeMethod } from "./security/same-origin";
  * before anything is read, and a chunked body is cancelled as soon as it passes the limit (the
  * server never holds more than `maxBytes` + one chunk of it).
  */
-export async function readBodyBytes(req: Request, maxBytes: number, tooLarge: (bytes: number) => AppError = () => new AppError("TOO_LARGE", "body_too_large")): Promise<Uint8Array> {
+export async function readBodyBytes(
+  req: Request,
+  maxBytes: number,
+  tooLarge: (bytes: number) => AppError = () => new AppError("TOO_LARGE", "body_too_large"),
+): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(declared);
   if (!req.body) return new Uint8Array(0);
@@ -104,9 +108,16 @@ export function route<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
       if (!isSafeMethod(req.method)) assertSameOrigin(req.headers);
       return await handler(req, ctx);
     } catch (e) {
-      if (isAppError(e)) return Response.json({ error: e.message, code: e.code, fieldErrors: e.fieldErrors, details: e.details }, { status: HTTP_STATUS[e.code] });
+      if (isAppError(e))
+        return Response.json(
+          { error: e.message, code: e.code, fieldErrors: e.fieldErrors, details: e.details },
+          { status: HTTP_STATUS[e.code] },
+        );
       console.error("[route] unexpected error", e);
-      return Response.json({ error: "Something went wrong on our side. Nothing was changed.", code: "INTERNAL" }, { status: 500 });
+      return Response.json(
+        { error: "Something went wrong on our side. Nothing was changed.", code: "INTERNAL" },
+        { status: 500 },
+      );
     }
   };
 }

@@ -21,8 +21,21 @@ function migrateDiff(provider: keyof typeof PROVIDERS, schema: string) {
   const url = provider === "sqlite" ? `file:${path.join(tmp, `shadow-${Date.now()}.db`)}` : testPostgresServerUrl();
   const res = spawnSync(
     process.execPath,
-    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "diff", "--from-migrations", PROVIDERS[provider].migrations, "--to-schema-datamodel", schema, "--exit-code"],
-    { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" }, encoding: "utf8", timeout: 120_000 },
+    [
+      path.resolve("node_modules/prisma/build/index.js"),
+      "migrate",
+      "diff",
+      "--from-migrations",
+      PROVIDERS[provider].migrations,
+      "--to-schema-datamodel",
+      schema,
+      "--exit-code",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+      timeout: 120_000,
+    },
   );
   return { status: res.status, output: `${res.stdout}\n${res.stderr}` };
 }
@@ -37,7 +50,10 @@ describe("migrations match the schema", () => {
 
     it(`${provider}: a model the migrations do not create is reported (the check can fail)`, () => {
       const drifted = path.join(tmp, `${provider}-drifted.prisma`);
-      writeFileSync(drifted, `${readFileSync(PROVIDERS[provider].schema, "utf8")}\nmodel DriftCheck {\n  id String @id\n}\n`);
+      writeFileSync(
+        drifted,
+        `${readFileSync(PROVIDERS[provider].schema, "utf8")}\nmodel DriftCheck {\n  id String @id\n}\n`,
+      );
       const { status, output } = migrateDiff(provider, drifted);
       expect(output).toContain("DriftCheck");
       expect(status).toBe(2);

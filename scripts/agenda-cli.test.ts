@@ -19,12 +19,16 @@ const postFile = path.join(dir, "2024-05-16-notes.md");
 writeFileSync(postFile, "---\ntitle: Notes\n---\n\n## 10:00 Keynote\n\nGood.\n");
 
 function cli(script: string, args: string[], url: string) {
-  const res = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-    timeout: 180_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const res = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), `scripts/${script}.ts`, ...args],
+    {
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+      timeout: 180_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -34,7 +38,9 @@ describe("CLIs on a database that is not migrated yet", () => {
       const { url, drop } = await freshTestDatabase(provider, { unmigrated: true });
       onTestFinished(drop);
       const imported = cli("agenda-import", [hubFile, "--event", "hubcon24"], url);
-      expect(imported.stderr).toMatch(/^agenda-import: the database at .+ was not up to date; applied \d+ migration\(s\) first$/m);
+      expect(imported.stderr).toMatch(
+        /^agenda-import: the database at .+ was not up to date; applied \d+ migration\(s\) first$/m,
+      );
       expect(imported.stderr).not.toMatch(/prisma|does not exist/i);
       expect(imported.stdout).toContain("Created event 'hubcon24'");
       expect(imported.status).toBe(0);
@@ -55,8 +61,16 @@ describe("CLIs on a database that is not migrated yet", () => {
   it("agenda export and the write-up CLIs give their own message, not Prisma's", async () => {
     for (const [script, args, message] of [
       ["agenda-export", ["no-such-event", "--format", "xml"], "agenda-export: no event with the slug 'no-such-event'"],
-      ["writeup-export", ["no-such-event", "--user", "nobody@example.test"], "writeup-export: no active user with the email 'nobody@example.test'"],
-      ["writeup-import", [postFile, "--user", "nobody@example.test"], "writeup-import: no active user with the email 'nobody@example.test'"],
+      [
+        "writeup-export",
+        ["no-such-event", "--user", "nobody@example.test"],
+        "writeup-export: no active user with the email 'nobody@example.test'",
+      ],
+      [
+        "writeup-import",
+        [postFile, "--user", "nobody@example.test"],
+        "writeup-import: no active user with the email 'nobody@example.test'",
+      ],
     ] as const) {
       const { url, drop } = await freshTestDatabase("sqlite", { unmigrated: true });
       onTestFinished(drop);

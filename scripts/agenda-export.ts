@@ -29,7 +29,8 @@ function baseUrlOf(value: string | undefined): string {
   } catch {
     throw new UsageError(`--base-url must be an http(s) URL such as https://notes.example.com, got '${raw}'`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--base-url must be an http(s) URL, got '${raw}'`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--base-url must be an http(s) URL, got '${raw}'`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -38,7 +39,11 @@ function readArguments() {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { format: { type: "string", short: "f" }, "base-url": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        format: { type: "string", short: "f" },
+        "base-url": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
     // Node's own sentence goes on with advice about "--"; its first clause is what the user needs.
@@ -50,7 +55,11 @@ function readArguments() {
   const input = agendaExportInput.safeParse({ slug: parsed.positionals[0], format: parsed.values.format });
   if (!input.success) {
     const issue = input.error.issues[0];
-    throw new UsageError(issue.path[0] === "format" ? `unknown format '${parsed.values.format}'; choose xml, json or ics` : `'${parsed.positionals[0]}' is not an event slug`);
+    throw new UsageError(
+      issue.path[0] === "format"
+        ? `unknown format '${parsed.values.format}'; choose xml, json or ics`
+        : `'${parsed.positionals[0]}' is not an event slug`,
+    );
   }
   return { ...input.data, baseUrl: baseUrlOf(parsed.values["base-url"]) };
 }
@@ -73,6 +82,8 @@ async function main() {
 
 main().catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
-  console.error(`agenda-export: ${e instanceof UsageError ? message : message.split("\n").find((l) => l.trim()) ?? "failed"}`);
+  console.error(
+    `agenda-export: ${e instanceof UsageError ? message : (message.split("\n").find((l) => l.trim()) ?? "failed")}`,
+  );
   process.exitCode = 1;
 });

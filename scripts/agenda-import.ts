@@ -26,7 +26,12 @@ function readArguments() {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { event: { type: "string" }, "time-zone": { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+      options: {
+        event: { type: "string" },
+        "time-zone": { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
     // Node's own sentence goes on with advice about "--"; its first clause is what the user needs.
@@ -34,8 +39,13 @@ function readArguments() {
   }
   if (parsed.values.help) return null;
   if (parsed.positionals.length !== 1) throw new UsageError(`give exactly one agenda file (${USAGE})`);
-  const options = agendaImportOptions.safeParse({ eventSlug: parsed.values.event, timeZone: parsed.values["time-zone"], dryRun: parsed.values["dry-run"] });
-  if (!options.success) throw new UsageError(OPTION_ERRORS[options.error.issues[0].message] ?? options.error.issues[0].message);
+  const options = agendaImportOptions.safeParse({
+    eventSlug: parsed.values.event,
+    timeZone: parsed.values["time-zone"],
+    dryRun: parsed.values["dry-run"],
+  });
+  if (!options.success)
+    throw new UsageError(OPTION_ERRORS[options.error.issues[0].message] ?? options.error.issues[0].message);
   return { file: parsed.positionals[0], ...options.data };
 }
 
@@ -55,7 +65,9 @@ function printSummary(s: AgendaImportSummary) {
   console.log(`  days:       ${s.days.created} created, ${s.days.removed} removed`);
   console.log(`  tracks:     ${s.tracks.created} created, ${s.tracks.updated} updated, ${s.tracks.removed} removed`);
   console.log(`  time slots: ${s.slots.created} created, ${s.slots.removed} removed`);
-  console.log(`  talks:      ${s.talks.added} added, ${s.talks.updated} updated, ${s.talks.moved} moved, ${s.talks.unchanged} unchanged, ${s.talks.removed} removed`);
+  console.log(
+    `  talks:      ${s.talks.added} added, ${s.talks.updated} updated, ${s.talks.moved} moved, ${s.talks.unchanged} unchanged, ${s.talks.removed} removed`,
+  );
   for (const t of s.talks.kept) console.log(`              kept '${t.title}': no longer in the file, but it has notes`);
   console.log(`  speakers:   ${s.speakers.created} created, ${s.speakers.removed} removed`);
 }
@@ -68,18 +80,30 @@ async function main() {
   const db = createPrismaClient();
   try {
     const name = path.basename(args.file);
-    const outcome = await importAgenda(db, { fileName: name, text, eventSlug: args.eventSlug, timeZone: args.timeZone, mode: args.dryRun ? "preview" : "apply" });
+    const outcome = await importAgenda(db, {
+      fileName: name,
+      text,
+      eventSlug: args.eventSlug,
+      timeZone: args.timeZone,
+      mode: args.dryRun ? "preview" : "apply",
+    });
     const { plan, preview } = outcome;
     printProblems(plan.problems);
     if (!preview.canApply) throw new UsageError(`${preview.errors.length} error(s) in '${name}'; nothing was imported`);
     if (outcome.mode === "preview") {
       const { event, counts, changes } = preview;
       const target = args.eventSlug ? await findImportTarget(db, args.eventSlug) : null;
-      console.log(`Dry run, nothing written. ${target ? `Would re-import into '${target.slug}'` : "Would create"}: '${event.name}' (${event.timeZone}, ${event.startDate} – ${event.endDate}, read as ${plan.format})`);
-      console.log(`  ${counts.days} days, ${counts.tracks} tracks, ${counts.talks} talks (${counts.plenaryTalks} plenary), ${counts.speakers} speakers`);
+      console.log(
+        `Dry run, nothing written. ${target ? `Would re-import into '${target.slug}'` : "Would create"}: '${event.name}' (${event.timeZone}, ${event.startDate} – ${event.endDate}, read as ${plan.format})`,
+      );
+      console.log(
+        `  ${counts.days} days, ${counts.tracks} tracks, ${counts.talks} talks (${counts.plenaryTalks} plenary), ${counts.speakers} speakers`,
+      );
       if (changes) {
         const kept = changes.removed.filter((t) => t.hasUserData).length;
-        console.log(`  talks: ${changes.added.length} added, ${changes.updated.length} updated, ${changes.moved.length} moved, ${changes.unchanged} unchanged, ${changes.removed.length - kept} removed, ${kept} kept (they have notes)`);
+        console.log(
+          `  talks: ${changes.added.length} added, ${changes.updated.length} updated, ${changes.moved.length} moved, ${changes.unchanged} unchanged, ${changes.removed.length - kept} removed, ${kept} kept (they have notes)`,
+        );
       }
       return;
     }
@@ -92,6 +116,8 @@ async function main() {
 main().catch((e: unknown) => {
   // One line, no stack: this is a tool for people, and every expected failure has a message.
   const message = e instanceof Error ? e.message : String(e);
-  console.error(`agenda-import: ${e instanceof UsageError ? message : message.split("\n").find((l) => l.trim()) ?? "failed"}`);
+  console.error(
+    `agenda-import: ${e instanceof UsageError ? message : (message.split("\n").find((l) => l.trim()) ?? "failed")}`,
+  );
   process.exitCode = 1;
 });

@@ -13,7 +13,14 @@ class UsageError extends Error {}
 async function main() {
   let parsed;
   try {
-    parsed = parseArgs({ options: { all: { type: "boolean", default: false }, user: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      options: {
+        all: { type: "boolean", default: false },
+        user: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split(/\.\s/)[0]} (${USAGE})`);
   }
@@ -32,8 +39,12 @@ async function main() {
     const json = JSON.stringify(backup);
     if (v.out) await writeFile(v.out, json);
     else process.stdout.write(json);
-    const counts = Object.entries(backup.tables).filter(([, rows]) => rows.length > 0).map(([t, rows]) => `${t} ${rows.length}`);
-    console.error(`backup-export: ${backup.scope} backup${v.out ? ` written to ${v.out}` : ""} (${(json.length / 1024).toFixed(0)} KB): ${counts.join(", ")}`);
+    const counts = Object.entries(backup.tables)
+      .filter(([, rows]) => rows.length > 0)
+      .map(([t, rows]) => `${t} ${rows.length}`);
+    console.error(
+      `backup-export: ${backup.scope} backup${v.out ? ` written to ${v.out}` : ""} (${(json.length / 1024).toFixed(0)} KB): ${counts.join(", ")}`,
+    );
   } finally {
     await db.$disconnect();
   }

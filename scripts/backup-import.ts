@@ -47,8 +47,12 @@ async function main() {
   const db = createPrismaClient(target.url);
   try {
     const summary = await restoreBackup(db, raw);
-    const counts = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`);
-    console.log(`backup-import: ${summary.scope} backup restored into ${target.isPostgres ? "PostgreSQL" : target.sqlitePath}: ${counts.join(", ")}${summary.servicesMatched ? ` (${summary.servicesMatched} services matched by slug)` : ""}`);
+    const counts = Object.entries(summary.counts)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} ${n}`);
+    console.log(
+      `backup-import: ${summary.scope} backup restored into ${target.isPostgres ? "PostgreSQL" : target.sqlitePath}: ${counts.join(", ")}${summary.servicesMatched ? ` (${summary.servicesMatched} services matched by slug)` : ""}`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -41,7 +41,10 @@ import { prepareDatabase } from "./prepare-database";
 const QUICK = process.argv.includes("--quick");
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 5));
-const DATABASES = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",").map((s) => s.trim()).filter(Boolean);
+const DATABASES = (process.env.BENCH_DATABASES ?? "sqlite,postgres")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SEARCH_NOTES = Number(process.env.BENCH_SEARCH_NOTES ?? (QUICK ? 20_000 : 100_000));
@@ -56,7 +59,17 @@ process.env.CHECKPOINT_DISABLE = "1";
 process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-type Row = { area: string; db: string; metric: string; app: number | string; floorName?: string; floor?: number; ratio?: number; target?: string; met?: boolean };
+type Row = {
+  area: string;
+  db: string;
+  metric: string;
+  app: number | string;
+  floorName?: string;
+  floor?: number;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+};
 const rows: Row[] = [];
 const log = (m: string) => console.error(`[bench] ${m}`);
 const median = (xs: number[]) => {
@@ -67,13 +80,21 @@ const medianOf = (results: LoadResult[], key: "rps" | "p50" | "p95" | "p99") => 
 const statusSummary = (results: LoadResult[]) => {
   const all: Record<string, number> = {};
   for (const r of results) for (const [s, n] of Object.entries(r.statuses)) all[s] = (all[s] ?? 0) + n;
-  return Object.entries(all).map(([s, n]) => `${s}×${n}`).join(" ");
+  return Object.entries(all)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
 };
 
-async function database(kind: string, pgServer: () => Promise<string>): Promise<{ url: string; drop: () => Promise<void> }> {
+async function database(
+  kind: string,
+  pgServer: () => Promise<string>,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "summit-bench-"));
-    return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "bench.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const server = await pgServer();
   const name = `summit_bench_${Date.now()}`;
@@ -118,13 +139,21 @@ async function startFixture(port: number): Promise<Fixture> {
   const dist = path.join(FIXTURE_DIR, ".next");
   if (!hasBuild(dist) || process.env.BENCH_REBUILD === "1") {
     log("building the bare Next.js fixture (framework floor)");
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build", "--webpack", FIXTURE_DIR], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: "" } });
+    const build = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/next/dist/bin/next"), "build", "--webpack", FIXTURE_DIR],
+      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: "" } },
+    );
     if (build.status !== 0) throw new Error("next build of the fixture failed");
   }
-  const proc = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", FIXTURE_DIR, "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: "" },
-  });
+  const proc = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", FIXTURE_DIR, "-p", String(port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: "" },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
@@ -165,18 +194,63 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>, fixt
   const raw = await startFloor(rawPort, target.url, "scripts/bench/raw-floor.ts");
   try {
     const cookies = new Map<string, string>();
-    for (const w of data.writers) if (!cookies.has(w.userId)) cookies.set(w.userId, await signInCookie(app.url, w.email, BENCH_PASSWORD));
+    for (const w of data.writers)
+      if (!cookies.has(w.userId)) cookies.set(w.userId, await signInCookie(app.url, w.email, BENCH_PASSWORD));
     const writersFor = async (n: number, withCookies: boolean): Promise<Writer[]> => {
       const pool = data.writers.slice(0, Math.min(data.writers.length, n * 2));
-      const versions = new Map((await db.note.findMany({ where: { id: { in: pool.map((w) => w.noteId) } }, select: { id: true, version: true } })).map((n) => [n.id, n.version]));
-      return pool.map((w) => ({ noteId: w.noteId, userId: w.userId, version: versions.get(w.noteId)!, cookie: withCookies ? cookies.get(w.userId) : undefined }));
+      const versions = new Map(
+        (
+          await db.note.findMany({
+            where: { id: { in: pool.map((w) => w.noteId) } },
+            select: { id: true, version: true },
+          })
+        ).map((n) => [n.id, n.version]),
+      );
+      return pool.map((w) => ({
+        noteId: w.noteId,
+        userId: w.userId,
+        version: versions.get(w.noteId)!,
+        cookie: withCookies ? cookies.get(w.userId) : undefined,
+      }));
     };
     const sides = [
-      { name: "app", run: async (n: number, secs: number) => runSaves({ url: app.url, writers: await writersFor(n, true), connections: n, seconds: secs }) },
-      { name: "raw driver", run: async (n: number, secs: number) => runSaves({ url: `http://127.0.0.1:${rawPort}`, writers: await writersFor(n, false), connections: n, seconds: secs }) },
-      { name: "Prisma floor", run: async (n: number, secs: number) => runSaves({ url: `http://127.0.0.1:${floorPort}`, writers: await writersFor(n, false), connections: n, seconds: secs }) },
+      {
+        name: "app",
+        run: async (n: number, secs: number) =>
+          runSaves({ url: app.url, writers: await writersFor(n, true), connections: n, seconds: secs }),
+      },
+      {
+        name: "raw driver",
+        run: async (n: number, secs: number) =>
+          runSaves({
+            url: `http://127.0.0.1:${rawPort}`,
+            writers: await writersFor(n, false),
+            connections: n,
+            seconds: secs,
+          }),
+      },
+      {
+        name: "Prisma floor",
+        run: async (n: number, secs: number) =>
+          runSaves({
+            url: `http://127.0.0.1:${floorPort}`,
+            writers: await writersFor(n, false),
+            connections: n,
+            seconds: secs,
+          }),
+      },
       // No database: the same JSON, parsed and answered by a bare route handler (shared by both databases).
-      { name: "Next route", run: async (n: number, secs: number) => runSaves({ url: fixture.url, path: "/api/save", writers: await writersFor(n, false), connections: n, seconds: secs }) },
+      {
+        name: "Next route",
+        run: async (n: number, secs: number) =>
+          runSaves({
+            url: fixture.url,
+            path: "/api/save",
+            writers: await writersFor(n, false),
+            connections: n,
+            seconds: secs,
+          }),
+      },
     ];
 
     log(`${kind}: warm-up`);
@@ -185,7 +259,8 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>, fixt
     for (const n of WRITER_COUNTS) {
       const results = sides.map(() => [] as LoadResult[]);
       // Interleaved, so a noisy neighbour on the machine hits every side alike.
-      for (let run = 0; run < RUNS; run++) for (const [i, side] of sides.entries()) results[i].push(await side.run(n, SECONDS));
+      for (let run = 0; run < RUNS; run++)
+        for (const [i, side] of sides.entries()) results[i].push(await side.run(n, SECONDS));
       const area = `autosave, ${n} writer${n > 1 ? "s" : ""}`;
       const [appRuns] = results;
       const aRps = medianOf(appRuns, "rps");
@@ -195,42 +270,151 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>, fixt
         const fRps = medianOf(results[i], "rps");
         const fP50 = medianOf(results[i], "p50");
         let target: Partial<Row> = {};
-        if (side.name === "raw driver" && n === 50) target = kind === "sqlite" ? { target: "≥ 700/s", met: aRps >= 700 } : { target: "≥ 500/s", met: aRps >= 500 };
-        if (side.name === "Next route" && n === 50 && kind === "sqlite") target = { target: "ratio ≥ 0.5", met: aRps / fRps >= 0.5 };
-        rows.push({ area, db: kind, metric: "saves/s", app: aRps, floorName: side.name, floor: fRps, ratio: aRps / fRps, ...target });
-        rows.push({ area, db: kind, metric: "p50 ms", app: aP50, floorName: side.name, floor: fP50, ratio: aP50 / fP50, ...(side.name === "raw driver" && n === 1 && kind === "sqlite" ? { target: "≤ 3 ms", met: aP50 <= 3 } : {}) });
+        if (side.name === "raw driver" && n === 50)
+          target =
+            kind === "sqlite" ? { target: "≥ 700/s", met: aRps >= 700 } : { target: "≥ 500/s", met: aRps >= 500 };
+        if (side.name === "Next route" && n === 50 && kind === "sqlite")
+          target = { target: "ratio ≥ 0.5", met: aRps / fRps >= 0.5 };
+        rows.push({
+          area,
+          db: kind,
+          metric: "saves/s",
+          app: aRps,
+          floorName: side.name,
+          floor: fRps,
+          ratio: aRps / fRps,
+          ...target,
+        });
+        rows.push({
+          area,
+          db: kind,
+          metric: "p50 ms",
+          app: aP50,
+          floorName: side.name,
+          floor: fP50,
+          ratio: aP50 / fP50,
+          ...(side.name === "raw driver" && n === 1 && kind === "sqlite" ? { target: "≤ 3 ms", met: aP50 <= 3 } : {}),
+        });
       }
-      for (const p of ["p95", "p99"] as const) rows.push({ area, db: kind, metric: `${p} ms`, app: medianOf(appRuns, p), floorName: "raw driver", floor: medianOf(results[1], p), ratio: medianOf(appRuns, p) / medianOf(results[1], p) });
+      for (const p of ["p95", "p99"] as const)
+        rows.push({
+          area,
+          db: kind,
+          metric: `${p} ms`,
+          app: medianOf(appRuns, p),
+          floorName: "raw driver",
+          floor: medianOf(results[1], p),
+          ratio: medianOf(appRuns, p) / medianOf(results[1], p),
+        });
       const session = median(appRuns.map((r) => r.sessionMs ?? NaN));
-      rows.push({ area, db: kind, metric: "session check ms", app: Number.isFinite(session) ? session : "no Server-Timing", target: "≤ 0.5 ms", met: session <= 0.5 });
-      rows.push({ area, db: kind, metric: "responses", app: sides.map((side, i) => `${side.name} ${statusSummary(results[i])}`).join("; ") });
-      log(`${kind}: ${area}: ${sides.map((side, i) => `${side.name} ${medianOf(results[i], "rps").toFixed(0)}/s`).join(", ")}`);
+      rows.push({
+        area,
+        db: kind,
+        metric: "session check ms",
+        app: Number.isFinite(session) ? session : "no Server-Timing",
+        target: "≤ 0.5 ms",
+        met: session <= 0.5,
+      });
+      rows.push({
+        area,
+        db: kind,
+        metric: "responses",
+        app: sides.map((side, i) => `${side.name} ${statusSummary(results[i])}`).join("; "),
+      });
+      log(
+        `${kind}: ${area}: ${sides.map((side, i) => `${side.name} ${medianOf(results[i], "rps").toFixed(0)}/s`).join(", ")}`,
+      );
     }
 
     const agendaPath = `/events/${data.agendaSlug}`;
     const cookie = cookies.values().next().value!;
     const pages = [
-      { name: "anonymous", run: (secs: number) => runGets({ url: app.url, path: agendaPath, connections: AGENDA_CONNECTIONS, seconds: secs }) },
-      { name: "signed in", run: (secs: number) => runGets({ url: app.url, path: agendaPath, connections: AGENDA_CONNECTIONS, seconds: secs, cookie }) },
-      { name: "Next page per request", run: (secs: number) => runGets({ url: fixture.url, path: "/table", connections: AGENDA_CONNECTIONS, seconds: secs }) },
-      { name: "Next page prerendered", run: (secs: number) => runGets({ url: fixture.url, path: "/static", connections: AGENDA_CONNECTIONS, seconds: secs }) },
+      {
+        name: "anonymous",
+        run: (secs: number) =>
+          runGets({ url: app.url, path: agendaPath, connections: AGENDA_CONNECTIONS, seconds: secs }),
+      },
+      {
+        name: "signed in",
+        run: (secs: number) =>
+          runGets({ url: app.url, path: agendaPath, connections: AGENDA_CONNECTIONS, seconds: secs, cookie }),
+      },
+      {
+        name: "Next page per request",
+        run: (secs: number) =>
+          runGets({ url: fixture.url, path: "/table", connections: AGENDA_CONNECTIONS, seconds: secs }),
+      },
+      {
+        name: "Next page prerendered",
+        run: (secs: number) =>
+          runGets({ url: fixture.url, path: "/static", connections: AGENDA_CONNECTIONS, seconds: secs }),
+      },
     ];
     for (const page of pages) await page.run(2);
     const pageRuns = pages.map(() => [] as LoadResult[]);
-    for (let run = 0; run < RUNS; run++) for (const [i, page] of pages.entries()) pageRuns[i].push(await page.run(SECONDS));
+    for (let run = 0; run < RUNS; run++)
+      for (const [i, page] of pages.entries()) pageRuns[i].push(await page.run(SECONDS));
     const perRequest = { rps: medianOf(pageRuns[2], "rps"), p95: medianOf(pageRuns[2], "p95") };
     const prerendered = { rps: medianOf(pageRuns[3], "rps"), p95: medianOf(pageRuns[3], "p95") };
     for (const [i, page] of pages.slice(0, 2).entries()) {
       const area = `agenda page 8×12, ${AGENDA_CONNECTIONS} conns, ${page.name}`;
       const rps = medianOf(pageRuns[i], "rps");
       const p95 = medianOf(pageRuns[i], "p95");
-      rows.push({ area, db: kind, metric: "req/s", app: rps, floorName: "Next prerendered", floor: prerendered.rps, ratio: rps / prerendered.rps, target: "≥ 1000/s", met: rps >= 1000 });
-      rows.push({ area, db: kind, metric: "req/s", app: rps, floorName: "Next prerendered", floor: prerendered.rps, ratio: rps / prerendered.rps, target: "ratio ≥ 0.5", met: rps / prerendered.rps >= 0.5 });
-      rows.push({ area, db: kind, metric: "req/s", app: rps, floorName: "Next per request", floor: perRequest.rps, ratio: rps / perRequest.rps });
-      rows.push({ area, db: kind, metric: "p50 ms", app: medianOf(pageRuns[i], "p50"), floorName: "Next prerendered", floor: medianOf(pageRuns[3], "p50"), ratio: medianOf(pageRuns[i], "p50") / medianOf(pageRuns[3], "p50") });
-      rows.push({ area, db: kind, metric: "p95 ms", app: p95, floorName: "Next prerendered", floor: prerendered.p95, ratio: p95 / prerendered.p95, target: "≤ 20 ms", met: p95 <= 20 });
+      rows.push({
+        area,
+        db: kind,
+        metric: "req/s",
+        app: rps,
+        floorName: "Next prerendered",
+        floor: prerendered.rps,
+        ratio: rps / prerendered.rps,
+        target: "≥ 1000/s",
+        met: rps >= 1000,
+      });
+      rows.push({
+        area,
+        db: kind,
+        metric: "req/s",
+        app: rps,
+        floorName: "Next prerendered",
+        floor: prerendered.rps,
+        ratio: rps / prerendered.rps,
+        target: "ratio ≥ 0.5",
+        met: rps / prerendered.rps >= 0.5,
+      });
+      rows.push({
+        area,
+        db: kind,
+        metric: "req/s",
+        app: rps,
+        floorName: "Next per request",
+        floor: perRequest.rps,
+        ratio: rps / perRequest.rps,
+      });
+      rows.push({
+        area,
+        db: kind,
+        metric: "p50 ms",
+        app: medianOf(pageRuns[i], "p50"),
+        floorName: "Next prerendered",
+        floor: medianOf(pageRuns[3], "p50"),
+        ratio: medianOf(pageRuns[i], "p50") / medianOf(pageRuns[3], "p50"),
+      });
+      rows.push({
+        area,
+        db: kind,
+        metric: "p95 ms",
+        app: p95,
+        floorName: "Next prerendered",
+        floor: prerendered.p95,
+        ratio: p95 / prerendered.p95,
+        target: "≤ 20 ms",
+        met: p95 <= 20,
+      });
       rows.push({ area, db: kind, metric: "responses", app: statusSummary(pageRuns[i]) });
-      log(`${kind}: agenda ${page.name} ${rps.toFixed(0)} req/s, p95 ${p95.toFixed(1)} ms (prerendered page ${prerendered.rps.toFixed(0)} req/s, per request ${perRequest.rps.toFixed(0)} req/s)`);
+      log(
+        `${kind}: agenda ${page.name} ${rps.toFixed(0)} req/s, p95 ${p95.toFixed(1)} ms (prerendered page ${prerendered.rps.toFixed(0)} req/s, per request ${perRequest.rps.toFixed(0)} req/s)`,
+      );
     }
     if (kind === DATABASES[0]) {
       rows.push({ area: "bare Next page 8×12, per request", db: "", metric: "req/s", app: perRequest.rps });
@@ -242,10 +426,21 @@ async function benchDatabase(kind: string, pgServer: () => Promise<string>, fixt
     if (kind === "postgres" && process.env.BENCH_CLUSTER !== "0" && !QUICK) {
       const signIn = async (baseUrl: string) => {
         const jar = new Map<string, string>();
-        for (const w of data.writers) if (!jar.has(w.userId)) jar.set(w.userId, await signInCookie(baseUrl, w.email, BENCH_PASSWORD));
+        for (const w of data.writers)
+          if (!jar.has(w.userId)) jar.set(w.userId, await signInCookie(baseUrl, w.email, BENCH_PASSWORD));
         return jar;
       };
-      for (const r of await benchThroughNginx({ databaseUrl: target.url, distDir: DIST, db, data, signIn, runs: RUNS, seconds: SECONDS, log })) rows.push({ ...r, db: kind });
+      for (const r of await benchThroughNginx({
+        databaseUrl: target.url,
+        distDir: DIST,
+        db,
+        data,
+        signIn,
+        runs: RUNS,
+        seconds: SECONDS,
+        log,
+      }))
+        rows.push({ ...r, db: kind });
     }
   } finally {
     floor.kill("SIGTERM");
@@ -262,14 +457,29 @@ async function benchSearch(kind: string, pgServer: () => Promise<string>) {
   const target = await database(kind, pgServer);
   const area = `search, ${SEARCH_NOTES / 1000}k notes, user in 2 teams`;
   try {
-    const res = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/bench/search.ts", target.url, String(SEARCH_NOTES), String(SEARCH_RUNS)], {
-      encoding: "utf8",
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
-      maxBuffer: 10_000_000,
-    });
+    const res = spawnSync(
+      process.execPath,
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "scripts/bench/search.ts",
+        target.url,
+        String(SEARCH_NOTES),
+        String(SEARCH_RUNS),
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
+        maxBuffer: 10_000_000,
+      },
+    );
     const line = (res.stdout ?? "").split("\n").find((l) => l.startsWith("{"));
     if (!line) {
-      rows.push({ area, db: kind, metric: "p50 ms", app: `failed: ${(res.stderr ?? "").split("\n").filter(Boolean).slice(-1)[0] ?? res.status}` });
+      rows.push({
+        area,
+        db: kind,
+        metric: "p50 ms",
+        app: `failed: ${(res.stderr ?? "").split("\n").filter(Boolean).slice(-1)[0] ?? res.status}`,
+      });
       return;
     }
     const r = JSON.parse(line) as { p50: number; p95: number; visible: number };
@@ -303,9 +513,19 @@ function printTable() {
     r.met === undefined ? "" : r.met ? "met" : "NOT met",
   ]);
   // Long status summaries go last on their line instead of widening the table.
-  const width = header.map((h, i) => Math.max(h.length, ...body.filter((b) => b[2] !== "responses" || i !== 3).map((b) => b[i].length)));
+  const width = header.map((h, i) =>
+    Math.max(h.length, ...body.filter((b) => b[2] !== "responses" || i !== 3).map((b) => b[i].length)),
+  );
   const line = (cells: string[]) =>
-    cells[2] === "responses" ? `${cells.slice(0, 3).map((c, i) => c.padEnd(width[i])).join("  ")}  ${cells[3]}` : cells.map((c, i) => (i === 3 || i === 5 || i === 6 ? c.padStart(width[i]) : c.padEnd(width[i]))).join("  ").trimEnd();
+    cells[2] === "responses"
+      ? `${cells
+          .slice(0, 3)
+          .map((c, i) => c.padEnd(width[i]))
+          .join("  ")}  ${cells[3]}`
+      : cells
+          .map((c, i) => (i === 3 || i === 5 || i === 6 ? c.padStart(width[i]) : c.padEnd(width[i])))
+          .join("  ")
+          .trimEnd();
   console.log(line(header));
   console.log(width.map((w) => "-".repeat(w)).join("  "));
   for (const b of body) console.log(line(b));
@@ -315,7 +535,10 @@ async function main() {
   const started = Date.now();
   if (!hasBuild(DIST) || process.env.BENCH_REBUILD === "1") {
     log(`building into ${DIST}`);
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_DIST_DIR: DIST },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   let cluster: ThrowawayPostgres | undefined;
@@ -333,7 +556,13 @@ async function main() {
   }
   for (const r of firstLoadJs(DIST)) {
     const limit = r.route === NOTE_ROUTE ? 150 : r.route === AGENDA_ROUTE ? 130 : undefined;
-    rows.push({ area: `first-load JS ${r.route}`, db: "", metric: "KB gzip", app: r.gzipKB, ...(limit ? { target: `≤ ${limit} KB`, met: r.gzipKB <= limit } : {}) });
+    rows.push({
+      area: `first-load JS ${r.route}`,
+      db: "",
+      metric: "KB gzip",
+      app: r.gzipKB,
+      ...(limit ? { target: `≤ ${limit} KB`, met: r.gzipKB <= limit } : {}),
+    });
   }
   console.log(
     `\nSummit Notes bench: ${new Date().toISOString()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ` +

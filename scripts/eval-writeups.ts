@@ -15,7 +15,9 @@ for (const p of result.posts) {
   const tp = p.truePositives;
   const r = p.expected.length ? tp / p.expected.length : 1;
   const pr = p.suggested.length ? tp / p.suggested.length : 1;
-  console.log(`${p.structureOk ? "PASS" : "FAIL"}  ${p.file.padEnd(36)} recall ${pct(r).padStart(6)}  precision ${pct(pr).padStart(6)}  lost lines ${p.lost.length}`);
+  console.log(
+    `${p.structureOk ? "PASS" : "FAIL"}  ${p.file.padEnd(36)} recall ${pct(r).padStart(6)}  precision ${pct(pr).padStart(6)}  lost lines ${p.lost.length}`,
+  );
   for (const d of p.structureDiff) console.log(`        structure: ${d}`);
   const missed = p.expected.filter((s) => !p.suggested.includes(s));
   const extra = p.suggested.filter((s) => !p.expected.includes(s));
@@ -24,6 +26,8 @@ for (const p of result.posts) {
 }
 console.log("");
 console.log(`structure: ${result.structurePasses}/${result.posts.length} posts pass`);
-console.log(`tags: recall ${pct(result.recall)}, precision ${pct(result.precision)} (goal ≥ ${pct(TARGET.recall)} / ≥ ${pct(TARGET.precision)})`);
+console.log(
+  `tags: recall ${pct(result.recall)}, precision ${pct(result.precision)} (goal ≥ ${pct(TARGET.recall)} / ≥ ${pct(TARGET.precision)})`,
+);
 console.log(result.met ? "goal: met" : "goal: NOT met");
 process.exitCode = result.met ? 0 : 1;

@@ -5,11 +5,16 @@ import { chromium } from "@playwright/test";
 
 async function main() {
   const svg = readFileSync("public/icon.svg", "utf8");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const pngs: Buffer[] = [];
   for (const size of [32, 16]) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}</style>${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}`,
+    );
     pngs.push(await page.screenshot({ omitBackground: true, type: "png" }));
     await page.close();
   }

@@ -25,8 +25,12 @@ async function appliedMigrations(target: DatabaseTarget): Promise<Set<string> | 
       if (!existsSync(target.sqlitePath!)) return new Set();
       const sqlite = new Database(target.sqlitePath!, { readonly: true, fileMustExist: true });
       try {
-        const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-        return new Set(table ? (sqlite.prepare(APPLIED).all() as { migration_name: string }[]).map((r) => r.migration_name) : []);
+        const table = sqlite
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+          .get();
+        return new Set(
+          table ? (sqlite.prepare(APPLIED).all() as { migration_name: string }[]).map((r) => r.migration_name) : [],
+        );
       } finally {
         sqlite.close();
       }
@@ -34,7 +38,9 @@ async function appliedMigrations(target: DatabaseTarget): Promise<Set<string> | 
     const client = new Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
     await client.connect();
     try {
-      const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+      const { rows } = await client.query<{ exists: boolean }>(
+        `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+      );
       if (!rows[0].exists) return new Set();
       return new Set((await client.query<{ migration_name: string }>(APPLIED)).rows.map((r) => r.migration_name));
     } finally {
@@ -55,7 +61,9 @@ function deploy(target: DatabaseTarget): void {
   } catch (e) {
     const out = String((e as { stdout?: Buffer }).stdout ?? "") + String((e as { stderr?: Buffer }).stderr ?? "");
     const line = out.split("\n").find((l) => /error|P\d{4}/i.test(l)) ?? "see `npx prisma migrate deploy`";
-    throw new Error(`could not migrate the database at ${target.isPostgres ? "DATABASE_URL" : target.sqlitePath}: ${line.trim()}`);
+    throw new Error(
+      `could not migrate the database at ${target.isPostgres ? "DATABASE_URL" : target.sqlitePath}: ${line.trim()}`,
+    );
   }
 }
 
@@ -70,7 +78,9 @@ function setWal(target: DatabaseTarget): void {
 /** Applies what is pending; returns the migrations it applied (none on an up-to-date database). */
 export async function migrateDatabase(rawUrl: string | undefined): Promise<{ applied: string[]; where: string }> {
   const target = resolveDatabaseUrl(rawUrl);
-  const where = target.isPostgres ? "DATABASE_URL" : path.relative(process.cwd(), target.sqlitePath!) || target.sqlitePath!;
+  const where = target.isPostgres
+    ? "DATABASE_URL"
+    : path.relative(process.cwd(), target.sqlitePath!) || target.sqlitePath!;
   const before = await appliedMigrations(target);
   const pending = migrationNames(target).filter((name) => !before?.has(name));
   if (!before || pending.length) deploy(target);
@@ -79,7 +89,11 @@ export async function migrateDatabase(rawUrl: string | undefined): Promise<{ app
 }
 
 /** For the CLIs: migrate first, saying so on stderr (stdout may be the exported file). */
-export async function migrateForCli(tool: string, rawUrl: string | undefined = process.env.DATABASE_URL): Promise<void> {
+export async function migrateForCli(
+  tool: string,
+  rawUrl: string | undefined = process.env.DATABASE_URL,
+): Promise<void> {
   const { applied, where } = await migrateDatabase(rawUrl);
-  if (applied.length) console.error(`${tool}: the database at ${where} was not up to date; applied ${applied.length} migration(s) first`);
+  if (applied.length)
+    console.error(`${tool}: the database at ${where} was not up to date; applied ${applied.length} migration(s) first`);
 }

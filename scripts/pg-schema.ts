@@ -7,7 +7,10 @@ export const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";
 export function derivePostgresSchema(sqliteSchema: string): string {
   const out = sqliteSchema
     .replace('output     = "../lib/generated/prisma"', 'output     = "../../lib/generated/prisma-pg"')
-    .replace(/provider = "sqlite"\n(\s*)url\s*=.*\n/, 'provider = "postgresql"\n$1url      = "postgresql://localhost/ignored" // the driver adapter wins\n');
+    .replace(
+      /provider = "sqlite"\n(\s*)url\s*=.*\n/,
+      'provider = "postgresql"\n$1url      = "postgresql://localhost/ignored" // the driver adapter wins\n',
+    );
   if (out === sqliteSchema || !out.includes('provider = "postgresql"') || !out.includes("prisma-pg")) {
     throw new Error("prisma/schema.prisma no longer has the generator/datasource shape this script expects");
   }

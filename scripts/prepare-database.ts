@@ -7,10 +7,15 @@ import { createPrismaClient } from "../lib/db-client";
 import { seedDatabase } from "../prisma/seed-data/seed";
 import { migrateDatabase } from "./migrate-database";
 
-export async function prepareDatabase(rawUrl: string | undefined, { log = console.log }: { log?: (m: string) => void } = {}) {
+export async function prepareDatabase(
+  rawUrl: string | undefined,
+  { log = console.log }: { log?: (m: string) => void } = {},
+) {
   const target = resolveDatabaseUrl(rawUrl);
   await migrateDatabase(target.url);
-  log(`database ready (${target.isPostgres ? "PostgreSQL" : `SQLite ${path.relative(process.cwd(), target.sqlitePath!)}`})`);
+  log(
+    `database ready (${target.isPostgres ? "PostgreSQL" : `SQLite ${path.relative(process.cwd(), target.sqlitePath!)}`})`,
+  );
   const db = createPrismaClient(target.url);
   try {
     const summary = await seedDatabase(db);

@@ -28,7 +28,9 @@ function sourceStamp(): string {
   const hash = createHash("sha256");
   try {
     hash.update(execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] }));
-    hash.update(execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { stdio: ["ignore", "pipe", "ignore"] }));
+    hash.update(
+      execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { stdio: ["ignore", "pipe", "ignore"] }),
+    );
   } catch {
     hash.update("no-git");
   }
@@ -49,7 +51,13 @@ async function main() {
   const parsed = parseEnv(env);
   const server = parseServerSettings(env);
   if (!parsed.ok || !server.ok || !/^\d{1,5}$/.test(port)) {
-    console.error(!parsed.ok ? parsed.message : !server.ok ? server.message : `Summit Notes cannot start: PORT must be a port number, got "${port}"`);
+    console.error(
+      !parsed.ok
+        ? parsed.message
+        : !server.ok
+          ? server.message
+          : `Summit Notes cannot start: PORT must be a port number, got "${port}"`,
+    );
     process.exit(1);
   }
 
@@ -59,16 +67,24 @@ async function main() {
   const namedBuild = process.env.NEXT_DIST_DIR;
   if (namedBuild) {
     if (!existsSync(path.resolve(root, namedBuild, "BUILD_ID"))) {
-      console.error(`Summit Notes cannot start: NEXT_DIST_DIR=${namedBuild} has no build; run \`NEXT_DIST_DIR=${namedBuild} npx next build\` first`);
+      console.error(
+        `Summit Notes cannot start: NEXT_DIST_DIR=${namedBuild} has no build; run \`NEXT_DIST_DIR=${namedBuild} npx next build\` first`,
+      );
       process.exit(1);
     }
   } else {
     const stampFile = path.join(root, ".next", "summit-source-stamp");
     const stamp = sourceStamp();
-    const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+    const built =
+      existsSync(path.join(root, ".next", "BUILD_ID")) &&
+      existsSync(stampFile) &&
+      readFileSync(stampFile, "utf8") === stamp;
     if (!built) {
       log("building the app (first run or changed sources)…");
-      execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+      execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+        stdio: "inherit",
+        env: env as NodeJS.ProcessEnv,
+      });
       writeFileSync(stampFile, stamp);
     }
   }

@@ -36,7 +36,12 @@ async function csrf(baseUrl: string, jar: Jar): Promise<string> {
 }
 
 /** next-auth's credentials sign-in; `error` is next-auth's code (e.g. CredentialsSignin, or the app's throttle message). */
-export async function signIn(baseUrl: string, email: string, password: string, jar = new Jar()): Promise<{ ok: boolean; error: string | null; status: number; jar: Jar }> {
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  jar = new Jar(),
+): Promise<{ ok: boolean; error: string | null; status: number; jar: Jar }> {
   const csrfToken = await csrf(baseUrl, jar);
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
@@ -65,8 +70,14 @@ export async function signOut(baseUrl: string, jar: Jar): Promise<number> {
 let manifest: Record<string, { exportedName?: string; filename?: string }> | undefined;
 
 function actionId(distDir: string, file: string, name: string): string {
-  manifest ??= (JSON.parse(readFileSync(path.resolve(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: typeof manifest }).node!;
-  const id = Object.entries(manifest).find(([, e]) => e.exportedName === name && e.filename === `lib/actions/${file}.ts`)?.[0];
+  manifest ??= (
+    JSON.parse(readFileSync(path.resolve(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+      node: typeof manifest;
+    }
+  ).node!;
+  const id = Object.entries(manifest).find(
+    ([, e]) => e.exportedName === name && e.filename === `lib/actions/${file}.ts`,
+  )?.[0];
   if (!id) throw new Error(`no server action ${file}#${name} in ${distDir}`);
   return id;
 }
@@ -77,11 +88,24 @@ export type ActionAnswer = { ok: boolean; code?: string; message?: string; data?
  * Calls a server action over HTTP as a page served by `baseUrl` does (Next refuses an action whose
  * Origin is not the Host it was sent to) and returns its result.
  */
-export async function callAction(baseUrl: string, distDir: string, jar: Jar, file: string, name: string, ...args: unknown[]): Promise<ActionAnswer & { status: number }> {
+export async function callAction(
+  baseUrl: string,
+  distDir: string,
+  jar: Jar,
+  file: string,
+  name: string,
+  ...args: unknown[]
+): Promise<ActionAnswer & { status: number }> {
   const res = await fetch(`${baseUrl}/events`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Next-Action": actionId(distDir, file, name), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl, cookie: jar.header() },
+    headers: {
+      "Next-Action": actionId(distDir, file, name),
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: baseUrl,
+      cookie: jar.header(),
+    },
     body: JSON.stringify(args),
   });
   jar.take(res);
@@ -91,10 +115,18 @@ export async function callAction(baseUrl: string, distDir: string, jar: Jar, fil
   return { ...(JSON.parse(line.slice(line.indexOf(":") + 1)) as ActionAnswer), status: res.status };
 }
 
-export type SaveAnswer = { status: number; json: { status?: string; version?: number; serverVersion?: number; serverBody?: string; duplicate?: boolean } | null; text: string };
+export type SaveAnswer = {
+  status: number;
+  json: { status?: string; version?: number; serverVersion?: number; serverBody?: string; duplicate?: boolean } | null;
+  text: string;
+};
 
 /** POST /api/notes as the outbox does. A network error rejects. */
-export async function saveNote(baseUrl: string, jar: Jar, input: { noteId: string; baseVersion: number; body: string; opId: string }): Promise<SaveAnswer> {
+export async function saveNote(
+  baseUrl: string,
+  jar: Jar,
+  input: { noteId: string; baseVersion: number; body: string; opId: string },
+): Promise<SaveAnswer> {
   const res = await fetch(`${baseUrl}/api/notes`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: jar.header() },

@@ -78,7 +78,11 @@ async function restart(i: number): Promise<Instance> {
 /** The instances ("127.0.0.1:port") an access-log line's request was passed to, in order. */
 const upstreamsOf = (line: string) => (line.match(/ upstream=(.*?) upstream_status=/)?.[1] ?? "").split(/, /);
 /** The nginx access-log lines since `from` whose request was passed to `instance`. */
-const routedTo = (instance: Instance, from = 0) => cluster.nginx.accessLog().slice(from).filter((l) => upstreamsOf(l).includes(`127.0.0.1:${instance.port}`));
+const routedTo = (instance: Instance, from = 0) =>
+  cluster.nginx
+    .accessLog()
+    .slice(from)
+    .filter((l) => upstreamsOf(l).includes(`127.0.0.1:${instance.port}`));
 
 beforeAll(async () => {
   if (process.env.TEST_POSTGRES_URL) serverUrl = process.env.TEST_POSTGRES_URL;
@@ -101,7 +105,13 @@ beforeAll(async () => {
     startScript: process.env.CLUSTER_START_SCRIPT,
   });
   db = createPrismaClient(databaseUrl);
-  data = await seedBenchData(db, { prefix: `cl${randomBytes(3).toString("hex")}`, users: 16, writers: 16, tracks: 2, slots: 2 });
+  data = await seedBenchData(db, {
+    prefix: `cl${randomBytes(3).toString("hex")}`,
+    users: 16,
+    writers: 16,
+    tracks: 2,
+    slots: 2,
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -116,13 +126,15 @@ afterAll(async () => {
 
 afterEach((ctx) => {
   if (ctx.task.result?.state !== "fail" || !cluster) return;
-  for (const i of cluster.instances) console.error(`--- ${i.name} (port ${i.port}) output, last lines ---\n${i.output().slice(-3000)}`);
+  for (const i of cluster.instances)
+    console.error(`--- ${i.name} (port ${i.port}) output, last lines ---\n${i.output().slice(-3000)}`);
   console.error(`--- nginx errors ---\n${cluster.nginx.errorLog().slice(-2000)}`);
 });
 
 /** After a case that stops or kills instances: each is running again, whatever the case's outcome. */
 async function everyInstanceUp() {
-  for (const [i, instance] of cluster.instances.entries()) if (instance.proc.exitCode !== null || instance.proc.signalCode !== null) await restart(i);
+  for (const [i, instance] of cluster.instances.entries())
+    if (instance.proc.exitCode !== null || instance.proc.signalCode !== null) await restart(i);
 }
 
 describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
@@ -147,7 +159,12 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
   it("a note saved through A is read through B; a stale save through B is a conflict, as on one instance", async () => {
     const w = data.writers[0];
     const jar = (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar;
-    const saved = await saveNote(A().url, jar, { noteId: w.noteId, baseVersion: 1, body: "saved through A: 람다 cold start", opId: opId() });
+    const saved = await saveNote(A().url, jar, {
+      noteId: w.noteId,
+      baseVersion: 1,
+      body: "saved through A: 람다 cold start",
+      opId: opId(),
+    });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.json).toMatchObject({ status: "saved", version: 2 });
 
@@ -155,13 +172,24 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     expect(read.status).toBe(200);
     expect(read.text).toContain("saved through A: 람다 cold start");
 
-    const stale = await saveNote(B().url, jar, { noteId: w.noteId, baseVersion: 1, body: "B did not see A's save", opId: opId() });
+    const stale = await saveNote(B().url, jar, {
+      noteId: w.noteId,
+      baseVersion: 1,
+      body: "B did not see A's save",
+      opId: opId(),
+    });
     expect(stale.status).toBe(409);
-    expect(stale.json).toMatchObject({ status: "conflict", serverVersion: 2, serverBody: "saved through A: 람다 cold start" });
+    expect(stale.json).toMatchObject({
+      status: "conflict",
+      serverVersion: 2,
+      serverBody: "saved through A: 람다 cold start",
+    });
 
     // Ten saves from version 2 at once, half through each instance: exactly one wins.
     const racing = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => saveNote((i % 2 ? A() : B()).url, jar, { noteId: w.noteId, baseVersion: 2, body: `racer ${i}`, opId: opId() })),
+      Array.from({ length: 10 }, (_, i) =>
+        saveNote((i % 2 ? A() : B()).url, jar, { noteId: w.noteId, baseVersion: 2, body: `racer ${i}`, opId: opId() }),
+      ),
     );
     expect(racing.filter((r) => r.status === 200)).toHaveLength(1);
     expect(racing.filter((r) => r.status === 409)).toHaveLength(9);
@@ -172,8 +200,14 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
 
   it(`an admin renames a talk through A; B's agenda page shows it within ${INVALIDATION_BOUND_MS} ms`, async () => {
     const jar = (await signIn(cluster.url, ADMIN.email, ADMIN.password)).jar;
-    const talk = await db.talk.findFirstOrThrow({ where: { eventId: data.eventId }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], include: { track: true } });
-    const before = await (await fetch(`${B().url}/events/${data.agendaSlug}`, { headers: { cookie: jar.header() } })).text();
+    const talk = await db.talk.findFirstOrThrow({
+      where: { eventId: data.eventId },
+      orderBy: [{ startsAt: "asc" }, { title: "asc" }],
+      include: { track: true },
+    });
+    const before = await (
+      await fetch(`${B().url}/events/${data.agendaSlug}`, { headers: { cookie: jar.header() } })
+    ).text();
     const title = `Renamed on A ${randomBytes(3).toString("hex")}`;
     expect(before).not.toContain(title);
     const answer = await callAction(A().url, DIST, jar, "agenda-admin", "saveTalkAction", {
@@ -203,7 +237,10 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     console.log(`[cluster] agenda change on A visible on B after ${seenAfter} ms`);
     expect(seenAfter, "B serves the new title").toBeGreaterThanOrEqual(0);
     expect(seenAfter).toBeLessThanOrEqual(INVALIDATION_BOUND_MS);
-    expect(await (await fetch(`${cluster.url}/events/${data.agendaSlug}`)).text(), "and through nginx, from either").toContain(title);
+    expect(
+      await (await fetch(`${cluster.url}/events/${data.agendaSlug}`)).text(),
+      "and through nginx, from either",
+    ).toContain(title);
   });
 
   it("sign-in throttling counts failures on every instance: 5 wrong passwords spread over A and B lock the account on both", async () => {
@@ -240,7 +277,10 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     const jar = (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar;
     const other = (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar;
     const newPassword = `Cluster passphrase ${randomBytes(6).toString("hex")} 람다`;
-    const answer = await callAction(A().url, DIST, jar, "account", "changePasswordAction", { currentPassword: BENCH_PASSWORD, newPassword });
+    const answer = await callAction(A().url, DIST, jar, "account", "changePasswordAction", {
+      currentPassword: BENCH_PASSWORD,
+      newPassword,
+    });
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     const changed = Date.now();
     const onB = await revokedAfter(B(), other, w.noteId, changed);
@@ -256,7 +296,10 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     const jar = (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar;
     expect((await readNote(B().url, jar, w.noteId)).status).toBe(200);
     const adminJar = (await signIn(cluster.url, ADMIN.email, ADMIN.password)).jar;
-    const answer = await callAction(A().url, DIST, adminJar, "admin-users", "setUserDisabledAction", { userId: w.userId, disabled: true });
+    const answer = await callAction(A().url, DIST, adminJar, "admin-users", "setUserDisabledAction", {
+      userId: w.userId,
+      disabled: true,
+    });
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     const disabled = Date.now();
     const onB = await revokedAfter(B(), jar, w.noteId, disabled);
@@ -269,8 +312,11 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
   it("A is killed (SIGKILL) in the middle of a stream of saves through nginx: every acknowledged save is stored, retries land on B, no 5xx but for saves that were in flight", async () => {
     const writers = data.writers.slice(6, 16);
     const jars = new Map<string, Jar>();
-    for (const w of writers) if (!jars.has(w.userId)) jars.set(w.userId, (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar);
-    const versions = new Map((await db.note.findMany({ where: { id: { in: writers.map((w) => w.noteId) } } })).map((n) => [n.id, n.version]));
+    for (const w of writers)
+      if (!jars.has(w.userId)) jars.set(w.userId, (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar);
+    const versions = new Map(
+      (await db.note.findMany({ where: { id: { in: writers.map((w) => w.noteId) } } })).map((n) => [n.id, n.version]),
+    );
 
     type Attempt = { startedAt: number; endedAt: number; status: number | "network" };
     const attempts: Attempt[] = [];
@@ -298,7 +344,9 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
             break;
           }
           if ((answer && answer.status < 500 && answer.json) || tries >= 10) {
-            errors.push(`writer ${i}: ${answer?.status ?? "network"} ${answer?.text.slice(0, 200) ?? ""} after ${tries + 1} tries`);
+            errors.push(
+              `writer ${i}: ${answer?.status ?? "network"} ${answer?.text.slice(0, 200) ?? ""} after ${tries + 1} tries`,
+            );
             stopAt = 0;
             return;
           }
@@ -324,15 +372,26 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     expect(acks.length - acksAtKill, "saves go on through B").toBeGreaterThan(20);
     const failed = attempts.filter((a) => a.status === "network" || a.status >= 500);
     const inFlightAtKill = (a: Attempt) => a.startedAt <= killedAt && a.endedAt >= killedAt;
-    console.log(`[cluster] SIGKILL: ${acks.length} acknowledged saves (${acksAtKill} before the kill), ${failed.length} failed attempts seen by clients, ${attempts.filter(inFlightAtKill).length} in flight at the kill`);
-    expect(failed.filter((a) => !inFlightAtKill(a)), "no failure for a save started after the kill").toEqual([]);
+    console.log(
+      `[cluster] SIGKILL: ${acks.length} acknowledged saves (${acksAtKill} before the kill), ${failed.length} failed attempts seen by clients, ${attempts.filter(inFlightAtKill).length} in flight at the kill`,
+    );
+    expect(
+      failed.filter((a) => !inFlightAtKill(a)),
+      "no failure for a save started after the kill",
+    ).toEqual([]);
 
-    const retriedByNginx = cluster.nginx.accessLog().slice(logFrom).filter((l) => l.includes("POST /api/notes") && upstreamsOf(l).length > 1);
+    const retriedByNginx = cluster.nginx
+      .accessLog()
+      .slice(logFrom)
+      .filter((l) => l.includes("POST /api/notes") && upstreamsOf(l).length > 1);
     console.log(`[cluster] nginx passed ${retriedByNginx.length} save(s) from the dead A on to B`);
     expect(routedTo(B(), logFrom).length).toBeGreaterThan(0);
 
     // Every acknowledged save is in the database as the revision it was acknowledged as.
-    const revisions = await db.noteRevision.findMany({ where: { noteId: { in: writers.map((w) => w.noteId) } }, select: { noteId: true, version: true, body: true, clientOpId: true } });
+    const revisions = await db.noteRevision.findMany({
+      where: { noteId: { in: writers.map((w) => w.noteId) } },
+      select: { noteId: true, version: true, body: true, clientOpId: true },
+    });
     const byKey = new Map(revisions.map((r) => [`${r.noteId}:${r.version}`, r]));
     for (const ack of acks) {
       const rev = byKey.get(`${ack.noteId}:${ack.version}`);
@@ -357,7 +416,12 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     const saver = (async () => {
       for (let n = 0; !done; n++) {
         requests++;
-        const answer = await saveNote(cluster.url, jar, { noteId: w.noteId, baseVersion: version, body: `rolling ${n}`, opId: opId() }).catch((e: Error) => ({ status: 0, json: null, text: e.message }) as SaveAnswer);
+        const answer = await saveNote(cluster.url, jar, {
+          noteId: w.noteId,
+          baseVersion: version,
+          body: `rolling ${n}`,
+          opId: opId(),
+        }).catch((e: Error) => ({ status: 0, json: null, text: e.message }) as SaveAnswer);
         if (answer.status !== 200) failures.push(`save ${answer.status} ${answer.text.slice(0, 120)}`);
         else version = answer.json!.version!;
       }
@@ -365,7 +429,9 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     const readers = Array.from({ length: 3 }, async () => {
       while (!done) {
         requests++;
-        const res = await fetch(`${cluster.url}/events/${data.agendaSlug}`, { headers: { cookie: jar.header() } }).catch((e: Error) => ({ status: 0, text: async () => e.message }));
+        const res = await fetch(`${cluster.url}/events/${data.agendaSlug}`, {
+          headers: { cookie: jar.header() },
+        }).catch((e: Error) => ({ status: 0, text: async () => e.message }));
         if (res.status !== 200) failures.push(`agenda ${res.status} ${(await res.text()).slice(0, 120)}`);
         else await res.text();
       }
@@ -379,7 +445,8 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
       // for a while on a busy machine: wait for its log line rather than a fixed time.
       const signalWait = Date.now() + 10_000;
       while (!/SIGTERM: draining/.test(instance.output().slice(-4000))) {
-        if (Date.now() > signalWait) throw new Error(`${instance.name} did not log that it drains within 10 s of SIGTERM`);
+        if (Date.now() > signalWait)
+          throw new Error(`${instance.name} did not log that it drains within 10 s of SIGTERM`);
         await sleep(20);
       }
       const ready = await fetch(`${instance.url}/api/ready`);
@@ -410,7 +477,9 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
     const socket = net.connect({ port: A().port, host: "127.0.0.1" });
     await new Promise((r) => socket.once("connect", r));
     socket.on("error", () => undefined);
-    socket.write(`POST /api/notes HTTP/1.1\r\nHost: 127.0.0.1:${A().port}\r\nCookie: ${jar.header()}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"noteId":`);
+    socket.write(
+      `POST /api/notes HTTP/1.1\r\nHost: 127.0.0.1:${A().port}\r\nCookie: ${jar.header()}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"noteId":`,
+    );
     await sleep(300);
     const started = Date.now();
     const code = await A().stop();
@@ -426,7 +495,10 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
   it("readiness fails while the database is unreachable, and comes back with it", async () => {
     await admin(async (c) => {
       await c.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
-      await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+      await c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [dbName],
+      );
     });
     try {
       for (const instance of cluster.instances) {

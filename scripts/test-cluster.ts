@@ -13,7 +13,8 @@ const dist = process.env.NEXT_DIST_DIR || ".next-cluster";
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NEXT_TELEMETRY_DISABLED: "1" };
 
 const log = (m: string) => console.log(`[test:cluster] ${m}`);
-const hasInitdb = () => spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
+const hasInitdb = () =>
+  spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
 try {
   ensureNginx(log);
   if (!process.env.TEST_POSTGRES_URL && !hasInitdb()) aptInstall("postgresql", log);
@@ -23,11 +24,24 @@ try {
 }
 if (!hasBuild(dist)) {
   console.log(`[test:cluster] no production build in ${dist}: building it`);
-  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...env, NEXT_DIST_DIR: dist } });
+  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...env, NEXT_DIST_DIR: dist },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const run = spawnSync(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run", "--config", "scripts/test-cluster.config.ts", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...env, CLUSTER_DIST_DIR: dist, NEXT_DIST_DIR: undefined },
-});
+const run = spawnSync(
+  process.execPath,
+  [
+    path.resolve("node_modules/vitest/vitest.mjs"),
+    "run",
+    "--config",
+    "scripts/test-cluster.config.ts",
+    ...process.argv.slice(2),
+  ],
+  {
+    stdio: "inherit",
+    env: { ...env, CLUSTER_DIST_DIR: dist, NEXT_DIST_DIR: undefined },
+  },
+);
 process.exit(run.status ?? 1);

@@ -9,13 +9,13 @@ trap 'rm -rf "$logs"' EXIT
 started=$SECONDS
 
 npx tsc --noEmit > "$logs/tsc" 2>&1 & tsc=$!
-npx eslint . --max-warnings=0 > "$logs/eslint" 2>&1 & eslint=$!
+{ npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn; } > "$logs/eslint" 2>&1 & eslint=$!
 npx vitest run --project unit; unit=$?
 wait "$tsc"; tsc_status=$?
 wait "$eslint"; eslint_status=$?
 
 [ "$tsc_status" -eq 0 ] || { printf '\n== type-check failed ==\n'; cat "$logs/tsc"; }
-[ "$eslint_status" -eq 0 ] || { printf '\n== lint failed ==\n'; cat "$logs/eslint"; }
+[ "$eslint_status" -eq 0 ] || { printf '\n== lint or formatting failed (npm run format fixes formatting) ==\n'; cat "$logs/eslint"; }
 printf '\ntest:quick: type-check %s, lint %s, unit tests %s (%ds)\n' \
   "$([ "$tsc_status" -eq 0 ] && echo ok || echo FAILED)" "$([ "$eslint_status" -eq 0 ] && echo ok || echo FAILED)" "$([ "$unit" -eq 0 ] && echo ok || echo FAILED)" $((SECONDS - started))
 [ "$tsc_status" -eq 0 ] && [ "$eslint_status" -eq 0 ] && [ "$unit" -eq 0 ]

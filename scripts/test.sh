@@ -48,10 +48,10 @@ fi
 
 step "type-check and lint (side by side)"
 npx tsc --noEmit & tsc=$!
-npx eslint . --max-warnings=0 & eslint=$!
+{ npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn; } & eslint=$!
 failed=0
 wait "$tsc" || { echo "type-check failed" >&2; failed=1; }
-wait "$eslint" || { echo "lint failed" >&2; failed=1; }
+wait "$eslint" || { echo "lint or formatting failed (npm run format fixes formatting)" >&2; failed=1; }
 [ "$failed" -eq 0 ]
 
 step "production build"

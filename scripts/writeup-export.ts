@@ -8,17 +8,31 @@ import { parseArgs } from "node:util";
 // lib/data/team-notes.ts (the visibility rule) imports "server-only", which only resolves under the
 // react-server condition: run again with it rather than copy the rule (as scripts/bench-search.ts).
 if (!process.execArgv.includes("--conditions=react-server")) {
-  const child = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], { stdio: "inherit" });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
+    { stdio: "inherit" },
+  );
   process.exit(child.status ?? 1);
 }
 
-const USAGE = "usage: npm run writeup:export -- <event-slug> --user <email> [--flavour jekyll|hugo] [--team TEAM-SLUG] [--locale ko|en]";
+const USAGE =
+  "usage: npm run writeup:export -- <event-slug> --user <email> [--flavour jekyll|hugo] [--team TEAM-SLUG] [--locale ko|en]";
 class UsageError extends Error {}
 
 async function main() {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, flavour: { type: "string", default: "jekyll" }, team: { type: "string" }, locale: { type: "string", default: "ko" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        user: { type: "string" },
+        flavour: { type: "string", default: "jekyll" },
+        team: { type: "string" },
+        locale: { type: "string", default: "ko" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split(/\.\s/)[0]} (${USAGE})`);
   }
@@ -34,7 +48,10 @@ async function main() {
   await migrateForCli("writeup-export");
   const db = createPrismaClient();
   try {
-    const user = await db.user.findUnique({ where: { email: v.user.trim().toLowerCase() }, select: { id: true, disabledAt: true } });
+    const user = await db.user.findUnique({
+      where: { email: v.user.trim().toLowerCase() },
+      select: { id: true, disabledAt: true },
+    });
     if (!user || user.disabledAt) throw new UsageError(`no active user with the email '${v.user}'`);
     let teamId: string | undefined;
     if (v.team) {
@@ -42,7 +59,11 @@ async function main() {
       if (!team) throw new Error(`no team with the slug '${v.team}'`);
       teamId = team.id;
     }
-    const post = await buildEventWriteup(db, user.id, parsed.positionals[0], { flavour: v.flavour, locale: v.locale, ...(teamId ? { teamId } : {}) });
+    const post = await buildEventWriteup(db, user.id, parsed.positionals[0], {
+      flavour: v.flavour,
+      locale: v.locale,
+      ...(teamId ? { teamId } : {}),
+    });
     process.stdout.write(post.markdown);
     console.error(`writeup-export: ${post.noteCount} note(s), ${post.talkCount} talk(s); save as ${post.fileName}`);
   } finally {
@@ -52,7 +73,12 @@ async function main() {
 
 main().catch((e: unknown) => {
   const raw = e instanceof Error ? e.message : String(e);
-  const message = raw === "event_not_found" ? `no event with the slug '${process.argv.slice(2).find((a) => !a.startsWith("-"))}'` : raw === "team_not_found" ? "not a member of that team" : raw;
+  const message =
+    raw === "event_not_found"
+      ? `no event with the slug '${process.argv.slice(2).find((a) => !a.startsWith("-"))}'`
+      : raw === "team_not_found"
+        ? "not a member of that team"
+        : raw;
   console.error(`writeup-export: ${message.split("\n").find((l) => l.trim()) ?? "failed"}`);
   process.exitCode = e instanceof UsageError ? 2 : 1;
 });

@@ -19,11 +19,16 @@ import { migrateForCli } from "./migrate-database";
 // Notes are saved through lib/data/notes.ts (the one save path), which imports "server-only": that
 // only resolves under the react-server condition, so run again with it (as scripts/writeup-export.ts).
 if (!process.execArgv.includes("--conditions=react-server")) {
-  const child = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], { stdio: "inherit" });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
+    { stdio: "inherit" },
+  );
   process.exit(child.status ?? 1);
 }
 
-const USAGE = "usage: npm run writeup:import -- <file.md> --user <email> [--date YYYY-MM-DD] [--name NAME] [--event SLUG | --new-event] [--time-zone Area/City] [--dry-run]";
+const USAGE =
+  "usage: npm run writeup:import -- <file.md> --user <email> [--date YYYY-MM-DD] [--name NAME] [--event SLUG | --new-event] [--time-zone Area/City] [--dry-run]";
 
 class UsageError extends Error {}
 
@@ -52,7 +57,16 @@ function readArguments() {
   if (!v.user) throw new UsageError(`--user <email> is required: the notes are that user's (${USAGE})`);
   if (v.event && v["new-event"]) throw new UsageError("--event and --new-event exclude each other");
   if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) throw new UsageError("--date must be YYYY-MM-DD");
-  return { file: parsed.positionals[0], user: v.user, date: v.date, name: v.name, event: v.event, newEvent: v["new-event"], timeZone: v["time-zone"], dryRun: v["dry-run"] };
+  return {
+    file: parsed.positionals[0],
+    user: v.user,
+    date: v.date,
+    name: v.name,
+    event: v.event,
+    newEvent: v["new-event"],
+    timeZone: v["time-zone"],
+    dryRun: v["dry-run"],
+  };
 }
 
 async function main() {
@@ -60,12 +74,18 @@ async function main() {
   if (!args) return console.log(USAGE);
   const info = await stat(args.file).catch(() => null);
   if (!info?.isFile()) throw new UsageError(`cannot read '${args.file}': no such file`);
-  if (info.size > MAX_WRITEUP_BYTES) throw new Error(`'${args.file}' is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_WRITEUP_BYTES / 1024 / 1024} MB. Nothing was imported.`);
+  if (info.size > MAX_WRITEUP_BYTES)
+    throw new Error(
+      `'${args.file}' is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_WRITEUP_BYTES / 1024 / 1024} MB. Nothing was imported.`,
+    );
   const bytes = new Uint8Array(await readFile(args.file));
   await migrateForCli("writeup-import");
   const db = createPrismaClient();
   try {
-    const user = await db.user.findUnique({ where: { email: args.user.trim().toLowerCase() }, select: { id: true, role: true, disabledAt: true } });
+    const user = await db.user.findUnique({
+      where: { email: args.user.trim().toLowerCase() },
+      select: { id: true, role: true, disabledAt: true },
+    });
     if (!user || user.disabledAt) throw new UsageError(`no active user with the email '${args.user}'`);
     let eventId: string | undefined;
     if (args.event) {
@@ -73,22 +93,44 @@ async function main() {
       if (!e) throw new UsageError(`no event with the slug '${args.event}'`);
       eventId = e.id;
     }
-    const options = writeupPreviewOptions.safeParse({ fileName: path.basename(args.file), timeZone: args.timeZone, eventId });
+    const options = writeupPreviewOptions.safeParse({
+      fileName: path.basename(args.file),
+      timeZone: args.timeZone,
+      eventId,
+    });
     if (!options.success) throw new UsageError(`--time-zone must be an IANA time zone such as Asia/Seoul`);
     const preview = await planWriteupImport(db, user, bytes, options.data);
     for (const w of preview.warnings) console.error(`warning: ${w}`);
-    const input = writeupApplyInput.parse(defaultApplyInput(preview, { ...(args.date ? { date: args.date } : {}), ...(args.name ? { name: args.name } : {}), ...(args.newEvent ? { targetId: null } : {}) }));
+    const input = writeupApplyInput.parse(
+      defaultApplyInput(preview, {
+        ...(args.date ? { date: args.date } : {}),
+        ...(args.name ? { name: args.name } : {}),
+        ...(args.newEvent ? { targetId: null } : {}),
+      }),
+    );
     const talks = preview.sections.filter((s) => s.kind === "talk");
     if (args.dryRun) {
-      console.log(`Dry run, nothing written. ${input.event.targetId ? `Would add to '${preview.match?.slug}'` : "Would create"}: '${input.event.name}' (${input.event.date}, ${input.event.timeZone})`);
-      for (const s of talks) console.log(`  ${s.timeUnknown ? "time unknown" : `${s.startTime}–${s.endTime}`} ${s.title}`);
-      console.log(`  ${preview.sections.length - talks.length} event note(s); a talk without a time in the post keeps its place in order, its time unknown`);
+      console.log(
+        `Dry run, nothing written. ${input.event.targetId ? `Would add to '${preview.match?.slug}'` : "Would create"}: '${input.event.name}' (${input.event.date}, ${input.event.timeZone})`,
+      );
+      for (const s of talks)
+        console.log(`  ${s.timeUnknown ? "time unknown" : `${s.startTime}–${s.endTime}`} ${s.title}`);
+      console.log(
+        `  ${preview.sections.length - talks.length} event note(s); a talk without a time in the post keeps its place in order, its time unknown`,
+      );
       return;
     }
     const summary = await applyWriteupImport(db, user, input);
-    console.log(`${summary.event.created ? "Created" : "Added to"} event '${summary.event.name}' (${summary.event.date}) → /events/${summary.event.slug}`);
-    for (const t of summary.talks) console.log(`  ${t.startTime ? `${t.startTime}–${t.endTime}` : "time unknown"} ${t.title}${t.created ? "" : " (existing talk)"}`);
-    console.log(`  ${summary.notesCreated} note(s) created, ${summary.notesUpdated} updated${summary.notesConflicted ? `, ${summary.notesConflicted} changed meanwhile and left as they are` : ""}, ${summary.tagsAdded} service tag(s)`);
+    console.log(
+      `${summary.event.created ? "Created" : "Added to"} event '${summary.event.name}' (${summary.event.date}) → /events/${summary.event.slug}`,
+    );
+    for (const t of summary.talks)
+      console.log(
+        `  ${t.startTime ? `${t.startTime}–${t.endTime}` : "time unknown"} ${t.title}${t.created ? "" : " (existing talk)"}`,
+      );
+    console.log(
+      `  ${summary.notesCreated} note(s) created, ${summary.notesUpdated} updated${summary.notesConflicted ? `, ${summary.notesConflicted} changed meanwhile and left as they are` : ""}, ${summary.tagsAdded} service tag(s)`,
+    );
   } finally {
     await db.$disconnect();
   }
@@ -100,7 +142,22 @@ const MESSAGES: Record<string, string> = {
 };
 
 main().catch((e: unknown) => {
-  const message = isAppError(e) && MESSAGES[e.message] ? MESSAGES[e.message] : isAppError(e) ? `${e.message}${e.fieldErrors ? ` (${Object.entries(e.fieldErrors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ")})` : ""}` : e instanceof Error ? e.message : String(e);
-  console.error(`writeup-import: ${message.split("\n").find((l) => l.trim()) ?? "failed"}${e instanceof UsageError ? "" : " — nothing was imported"}`);
+  const message =
+    isAppError(e) && MESSAGES[e.message]
+      ? MESSAGES[e.message]
+      : isAppError(e)
+        ? `${e.message}${
+            e.fieldErrors
+              ? ` (${Object.entries(e.fieldErrors)
+                  .map(([k, v]) => `${k}: ${v.join(", ")}`)
+                  .join("; ")})`
+              : ""
+          }`
+        : e instanceof Error
+          ? e.message
+          : String(e);
+  console.error(
+    `writeup-import: ${message.split("\n").find((l) => l.trim()) ?? "failed"}${e instanceof UsageError ? "" : " — nothing was imported"}`,
+  );
   process.exitCode = e instanceof UsageError ? 2 : 1;
 });

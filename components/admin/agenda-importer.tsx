@@ -13,13 +13,18 @@ type Problem = { severity: string; message: string; where?: string };
 type Preview = {
   event: { name: string; startDate: string; endDate: string; timeZone: string };
   counts: { days: number; tracks: number; talks: number; plenaryTalks: number; speakers: number };
-  changes?: { added: unknown[]; updated: unknown[]; moved: unknown[]; unchanged: number; removed: { title: string; hasUserData: boolean }[] };
+  changes?: {
+    added: unknown[];
+    updated: unknown[];
+    moved: unknown[];
+    unchanged: number;
+    removed: { title: string; hasUserData: boolean }[];
+  };
   errors: Problem[];
   warnings: Problem[];
   canApply: boolean;
 };
 type Summary = { eventSlug: string };
-
 
 export function AgendaImporter({ events }: { events: { slug: string; name: string }[] }) {
   const t = useTranslations("agendaImport");
@@ -34,9 +39,15 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
     setError(null);
     setProgress(0);
     try {
-      const res = await uploadWithProgress(`/api/admin/agenda/import?${params}&mode=${mode}`, file, setProgress, "application/octet-stream");
+      const res = await uploadWithProgress(
+        `/api/admin/agenda/import?${params}&mode=${mode}`,
+        file,
+        setProgress,
+        "application/octet-stream",
+      );
       if (res.body.preview) setPreview(res.body.preview as Preview);
-      if (res.status >= 400) setError(t("failed", { message: errors.message({ code: "INTERNAL", ...(res.body as ErrorLike) }) ?? "" }));
+      if (res.status >= 400)
+        setError(t("failed", { message: errors.message({ code: "INTERNAL", ...(res.body as ErrorLike) }) ?? "" }));
       else if (res.body.summary) setSummary(res.body.summary as Summary);
     } catch {
       setError(t("failed", { message: "network" }));
@@ -61,10 +72,20 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onPreview} className="grid gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-3" aria-label={t("title")}>
+      <form
+        onSubmit={onPreview}
+        className="grid gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-3"
+        aria-label={t("title")}
+      >
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("file")}
-          <input type="file" name="file" required accept=".xml,.json,.csv,text/xml,application/json,text/csv" className="text-sm" />
+          <input
+            type="file"
+            name="file"
+            required
+            accept=".xml,.json,.csv,text/xml,application/json,text/csv"
+            className="text-sm"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("target")}
@@ -90,8 +111,15 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
       <div aria-live="polite" data-testid="import-status">
         {progress !== null ? (
           <div className="flex flex-col gap-1">
-            <progress max={100} value={progress} className="w-full" aria-label={t("uploading", { percent: progress })} />
-            <span className="text-sm text-slate-600">{progress < 100 ? t("uploading", { percent: progress }) : t("working")}</span>
+            <progress
+              max={100}
+              value={progress}
+              className="w-full"
+              aria-label={t("uploading", { percent: progress })}
+            />
+            <span className="text-sm text-slate-600">
+              {progress < 100 ? t("uploading", { percent: progress }) : t("working")}
+            </span>
           </div>
         ) : null}
         {error ? <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
@@ -107,14 +135,29 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
       {preview ? (
         <section className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm" data-testid="import-preview">
           <h2 className="text-lg font-semibold">
-            {preview.event.name} <span className="text-sm font-normal text-slate-600">{preview.event.startDate} – {preview.event.endDate} · {preview.event.timeZone}</span>
+            {preview.event.name}{" "}
+            <span className="text-sm font-normal text-slate-600">
+              {preview.event.startDate} – {preview.event.endDate} · {preview.event.timeZone}
+            </span>
           </h2>
-          <p className="text-sm">{t("counts", { days: preview.counts.days, tracks: preview.counts.tracks, talks: preview.counts.talks, plenary: preview.counts.plenaryTalks, speakers: preview.counts.speakers })}</p>
+          <p className="text-sm">
+            {t("counts", {
+              days: preview.counts.days,
+              tracks: preview.counts.tracks,
+              talks: preview.counts.talks,
+              plenary: preview.counts.plenaryTalks,
+              speakers: preview.counts.speakers,
+            })}
+          </p>
           {preview.changes ? (
             <div className="text-sm">
               <p className="font-medium">{t("changes")}</p>
               <p>
-                {t("added", { count: preview.changes.added.length })} · {t("moved", { count: preview.changes.moved.length })} · {t("updated", { count: preview.changes.updated.length })} · {t("unchanged", { count: preview.changes.unchanged })} · {t("removed", { count: preview.changes.removed.length })}
+                {t("added", { count: preview.changes.added.length })} ·{" "}
+                {t("moved", { count: preview.changes.moved.length })} ·{" "}
+                {t("updated", { count: preview.changes.updated.length })} ·{" "}
+                {t("unchanged", { count: preview.changes.unchanged })} ·{" "}
+                {t("removed", { count: preview.changes.removed.length })}
               </p>
               <ul className="list-disc pl-5">
                 {preview.changes.removed.map((r) => (
@@ -149,7 +192,11 @@ export function AgendaImporter({ events }: { events: { slug: string; name: strin
             </details>
           ) : null}
           <div>
-            <Button type="button" disabled={!preview.canApply || !!summary || progress !== null || !request} onClick={() => request && send(request.file, request.params, "apply")}>
+            <Button
+              type="button"
+              disabled={!preview.canApply || !!summary || progress !== null || !request}
+              onClick={() => request && send(request.file, request.params, "apply")}
+            >
               {t("import", { talks: preview.counts.talks })}
             </Button>
           </div>

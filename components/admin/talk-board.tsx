@@ -14,7 +14,17 @@ export type BoardTalk = TalkFormValues & { talkId: string; noteCount: number };
 type Option = { id: string; name: string };
 
 /** The agenda as an editable grid: drag a talk onto another cell, or use Move from the keyboard. */
-export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; days: string[]; tracks: Option[]; talks: BoardTalk[] }) {
+export function TalkBoard({
+  eventId,
+  days,
+  tracks,
+  talks,
+}: {
+  eventId: string;
+  days: string[];
+  tracks: Option[];
+  talks: BoardTalk[];
+}) {
   const t = useTranslations("admin");
   const router = useRouter();
   const errors = useErrorText();
@@ -57,18 +67,35 @@ export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; d
         {talk.start}–{talk.end} · {t("notes", { count: talk.noteCount })}
       </span>
       <div className="flex flex-wrap gap-1">
-        <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs" onClick={() => setEditing(editing === talk.talkId ? null : talk.talkId)} aria-label={`${t("edit")}: ${talk.title}`}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs"
+          onClick={() => setEditing(editing === talk.talkId ? null : talk.talkId)}
+          aria-label={`${t("edit")}: ${talk.title}`}
+        >
           {t("edit")}
         </button>
-        <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs" onClick={() => setMoving(moving === talk.talkId ? null : talk.talkId)} aria-label={`${t("move")}: ${talk.title}`}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs"
+          onClick={() => setMoving(moving === talk.talkId ? null : talk.talkId)}
+          aria-label={`${t("move")}: ${talk.title}`}
+        >
           {t("move")}
         </button>
-        <button type="button" className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700" onClick={() => remove(talk)} aria-label={`${t("delete")}: ${talk.title}`}>
+        <button
+          type="button"
+          className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700"
+          onClick={() => remove(talk)}
+          aria-label={`${t("delete")}: ${talk.title}`}
+        >
           {t("delete")}
         </button>
       </div>
       {moving === talk.talkId ? <MoveForm talk={talk} days={days} tracks={tracks} onMove={move} /> : null}
-      {editing === talk.talkId ? <TalkForm eventId={eventId} days={days} tracks={tracks} initial={talk} onDone={() => setEditing(null)} /> : null}
+      {editing === talk.talkId ? (
+        <TalkForm eventId={eventId} days={days} tracks={tracks} initial={talk} onDone={() => setEditing(null)} />
+      ) : null}
     </div>
   );
 
@@ -83,7 +110,9 @@ export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; d
       {days.map((day) => {
         const dayTalks = talks.filter((x) => x.date === day);
         if (!dayTalks.length) return null;
-        const rows = [...new Map(dayTalks.map((x) => [`${x.start}-${x.end}`, { start: x.start, end: x.end }])).values()].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+        const rows = [
+          ...new Map(dayTalks.map((x) => [`${x.start}-${x.end}`, { start: x.start, end: x.end }])).values(),
+        ].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
         return (
           <div key={day} className="overflow-x-auto">
             <h3 className="mb-1 font-semibold">{day}</h3>
@@ -100,7 +129,9 @@ export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; d
               </thead>
               <tbody>
                 {rows.map((row) => {
-                  const plenary = dayTalks.filter((x) => x.trackId === null && x.start === row.start && x.end === row.end);
+                  const plenary = dayTalks.filter(
+                    (x) => x.trackId === null && x.start === row.start && x.end === row.end,
+                  );
                   return (
                     <tr key={`${row.start}-${row.end}`} className="border-t border-slate-200 align-top">
                       <th scope="row" className="p-1 text-left font-mono text-xs">
@@ -130,7 +161,11 @@ export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; d
                                 if (id) move(id, tr.id, day, row.start);
                               }}
                             >
-                              <div className="flex min-h-10 flex-col gap-1">{dayTalks.filter((x) => x.trackId === tr.id && x.start === row.start && x.end === row.end).map(card)}</div>
+                              <div className="flex min-h-10 flex-col gap-1">
+                                {dayTalks
+                                  .filter((x) => x.trackId === tr.id && x.start === row.start && x.end === row.end)
+                                  .map(card)}
+                              </div>
                             </td>
                           );
                         })
@@ -147,7 +182,17 @@ export function TalkBoard({ eventId, days, tracks, talks }: { eventId: string; d
   );
 }
 
-function MoveForm({ talk, days, tracks, onMove }: { talk: BoardTalk; days: string[]; tracks: Option[]; onMove: (id: string, trackId: string | null, date: string, start: string) => void }) {
+function MoveForm({
+  talk,
+  days,
+  tracks,
+  onMove,
+}: {
+  talk: BoardTalk;
+  days: string[];
+  tracks: Option[];
+  onMove: (id: string, trackId: string | null, date: string, start: string) => void;
+}) {
   const t = useTranslations("admin");
   const id = `move-${talk.talkId}`;
   return (
@@ -161,7 +206,12 @@ function MoveForm({ talk, days, tracks, onMove }: { talk: BoardTalk; days: strin
     >
       <label htmlFor={`${id}-track`} className="flex flex-col text-xs">
         {t("track")}
-        <select id={`${id}-track`} name="trackId" defaultValue={talk.trackId ?? ""} className="rounded border border-slate-300 px-1 py-1">
+        <select
+          id={`${id}-track`}
+          name="trackId"
+          defaultValue={talk.trackId ?? ""}
+          className="rounded border border-slate-300 px-1 py-1"
+        >
           {tracks.map((tr) => (
             <option key={tr.id} value={tr.id}>
               {tr.name}
@@ -172,7 +222,12 @@ function MoveForm({ talk, days, tracks, onMove }: { talk: BoardTalk; days: strin
       </label>
       <label htmlFor={`${id}-date`} className="flex flex-col text-xs">
         {t("date")}
-        <select id={`${id}-date`} name="date" defaultValue={talk.date} className="rounded border border-slate-300 px-1 py-1">
+        <select
+          id={`${id}-date`}
+          name="date"
+          defaultValue={talk.date}
+          className="rounded border border-slate-300 px-1 py-1"
+        >
           {days.map((d) => (
             <option key={d}>{d}</option>
           ))}
@@ -180,7 +235,13 @@ function MoveForm({ talk, days, tracks, onMove }: { talk: BoardTalk; days: strin
       </label>
       <label htmlFor={`${id}-start`} className="flex flex-col text-xs">
         {t("start")}
-        <input id={`${id}-start`} name="start" type="time" defaultValue={talk.start} className="rounded border border-slate-300 px-1 py-1" />
+        <input
+          id={`${id}-start`}
+          name="start"
+          type="time"
+          defaultValue={talk.start}
+          className="rounded border border-slate-300 px-1 py-1"
+        />
       </label>
       <Button type="submit" className="px-2 py-1 text-xs">
         {t("move")}

@@ -11,10 +11,32 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useErrorText } from "@/components/use-error-text";
 
-export type TalkFormValues = { talkId?: string; title: string; abstract: string; date: string; start: string; end: string; trackId: string | null; speakers: string; level: string | null };
+export type TalkFormValues = {
+  talkId?: string;
+  title: string;
+  abstract: string;
+  date: string;
+  start: string;
+  end: string;
+  trackId: string | null;
+  speakers: string;
+  level: string | null;
+};
 type Option = { id: string; name: string };
 
-export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: string; days: string[]; tracks: Option[]; initial?: TalkFormValues; onDone?: () => void }) {
+export function TalkForm({
+  eventId,
+  days,
+  tracks,
+  initial,
+  onDone,
+}: {
+  eventId: string;
+  days: string[];
+  tracks: Option[];
+  initial?: TalkFormValues;
+  onDone?: () => void;
+}) {
   const t = useTranslations("admin");
   const router = useRouter();
   const errors = useErrorText();
@@ -22,7 +44,16 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
   const [pending, startTransition] = useTransition();
   const fe = errors.fieldErrors(result);
   const id = initial?.talkId ?? "new";
-  const v = initial ?? { title: "", abstract: "", date: days[0] ?? "", start: "", end: "", trackId: tracks[0]?.id ?? null, speakers: "", level: null };
+  const v = initial ?? {
+    title: "",
+    abstract: "",
+    date: days[0] ?? "",
+    start: "",
+    end: "",
+    trackId: tracks[0]?.id ?? null,
+    speakers: "",
+    level: null,
+  };
 
   return (
     <form
@@ -55,13 +86,25 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
       )}
     >
       <div className="sm:col-span-2">
-        <Field id={`talk-${id}-title`} label={t("talkTitle")} name="title" defaultValue={v.title} required errors={fe.title} />
+        <Field
+          id={`talk-${id}-title`}
+          label={t("talkTitle")}
+          name="title"
+          defaultValue={v.title}
+          required
+          errors={fe.title}
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`talk-${id}-date`} className="text-sm font-medium">
           {t("date")}
         </label>
-        <select id={`talk-${id}-date`} name="date" defaultValue={v.date} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+        <select
+          id={`talk-${id}-date`}
+          name="date"
+          defaultValue={v.date}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
           {days.map((d) => (
             <option key={d}>{d}</option>
           ))}
@@ -72,7 +115,12 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
         <label htmlFor={`talk-${id}-track`} className="text-sm font-medium">
           {t("track")}
         </label>
-        <select id={`talk-${id}-track`} name="trackId" defaultValue={v.trackId ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+        <select
+          id={`talk-${id}-track`}
+          name="trackId"
+          defaultValue={v.trackId ?? ""}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
           {tracks.map((tr) => (
             <option key={tr.id} value={tr.id}>
               {tr.name}
@@ -81,14 +129,41 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
           <option value="">{t("plenary")}</option>
         </select>
       </div>
-      <Field id={`talk-${id}-start`} label={t("start")} name="start" type="time" defaultValue={v.start} required errors={fe.start} />
-      <Field id={`talk-${id}-end`} label={t("end")} name="end" type="time" defaultValue={v.end} required errors={fe.end} />
-      <Field id={`talk-${id}-speakers`} label={t("speakers")} name="speakers" defaultValue={v.speakers} errors={fe.speakers} />
+      <Field
+        id={`talk-${id}-start`}
+        label={t("start")}
+        name="start"
+        type="time"
+        defaultValue={v.start}
+        required
+        errors={fe.start}
+      />
+      <Field
+        id={`talk-${id}-end`}
+        label={t("end")}
+        name="end"
+        type="time"
+        defaultValue={v.end}
+        required
+        errors={fe.end}
+      />
+      <Field
+        id={`talk-${id}-speakers`}
+        label={t("speakers")}
+        name="speakers"
+        defaultValue={v.speakers}
+        errors={fe.speakers}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={`talk-${id}-level`} className="text-sm font-medium">
           {t("level")}
         </label>
-        <select id={`talk-${id}-level`} name="level" defaultValue={v.level ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+        <select
+          id={`talk-${id}-level`}
+          name="level"
+          defaultValue={v.level ?? ""}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
           <option value="">{t("noLevel")}</option>
           {["INTRO", "INTERMEDIATE", "ADVANCED", "EXPERT"].map((l) => (
             <option key={l}>{l}</option>
@@ -99,7 +174,13 @@ export function TalkForm({ eventId, days, tracks, initial, onDone }: { eventId: 
         <label htmlFor={`talk-${id}-abstract`} className="text-sm font-medium">
           {t("abstract")}
         </label>
-        <textarea id={`talk-${id}-abstract`} name="abstract" defaultValue={v.abstract} rows={3} className="rounded-md border border-slate-300 px-3 py-2" />
+        <textarea
+          id={`talk-${id}-abstract`}
+          name="abstract"
+          defaultValue={v.abstract}
+          rows={3}
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>

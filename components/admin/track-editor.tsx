@@ -10,7 +10,14 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useErrorText } from "@/components/use-error-text";
 
-export type TrackRow = { id: string; name: string; room: string | null; colour: string; position: number; talkCount: number };
+export type TrackRow = {
+  id: string;
+  name: string;
+  room: string | null;
+  colour: string;
+  position: number;
+  talkCount: number;
+};
 
 function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackRow; onDone?: () => void }) {
   const t = useTranslations("admin");
@@ -46,19 +53,44 @@ function TrackForm({ eventId, track, onDone }: { eventId: string; track?: TrackR
     >
       <label className="flex flex-col text-xs font-medium" htmlFor={`${prefix}-name`}>
         {t("trackName")}
-        <input id={`${prefix}-name`} name="name" defaultValue={track?.name ?? ""} required className="rounded border border-slate-300 px-2 py-1 text-sm" aria-invalid={!!fe.name} />
+        <input
+          id={`${prefix}-name`}
+          name="name"
+          defaultValue={track?.name ?? ""}
+          required
+          className="rounded border border-slate-300 px-2 py-1 text-sm"
+          aria-invalid={!!fe.name}
+        />
       </label>
       <label className="flex flex-col text-xs font-medium" htmlFor={`${prefix}-room`}>
         {t("room")}
-        <input id={`${prefix}-room`} name="room" defaultValue={track?.room ?? ""} className="w-28 rounded border border-slate-300 px-2 py-1 text-sm" />
+        <input
+          id={`${prefix}-room`}
+          name="room"
+          defaultValue={track?.room ?? ""}
+          className="w-28 rounded border border-slate-300 px-2 py-1 text-sm"
+        />
       </label>
       <label className="flex flex-col text-xs font-medium" htmlFor={`${prefix}-colour`}>
         {t("colour")}
-        <input id={`${prefix}-colour`} name="colour" type="color" defaultValue={track?.colour ?? "#2563eb"} className="h-8 w-12 rounded border border-slate-300" />
+        <input
+          id={`${prefix}-colour`}
+          name="colour"
+          type="color"
+          defaultValue={track?.colour ?? "#2563eb"}
+          className="h-8 w-12 rounded border border-slate-300"
+        />
       </label>
       <label className="flex flex-col text-xs font-medium" htmlFor={`${prefix}-position`}>
         {t("position")}
-        <input id={`${prefix}-position`} name="position" type="number" min={0} defaultValue={track?.position ?? 0} className="w-16 rounded border border-slate-300 px-2 py-1 text-sm" />
+        <input
+          id={`${prefix}-position`}
+          name="position"
+          type="number"
+          min={0}
+          defaultValue={track?.position ?? 0}
+          className="w-16 rounded border border-slate-300 px-2 py-1 text-sm"
+        />
       </label>
       <Button type="submit" disabled={pending} variant={track ? "secondary" : "primary"}>
         {track ? t("save") : t("addTrack")}

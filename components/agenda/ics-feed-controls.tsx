@@ -19,8 +19,18 @@ export function IcsFeedControls({ hasFeed }: { hasFeed: boolean }) {
       <p className="text-sm text-slate-600">{t("feedHint")}</p>
       {url ? (
         <div className="flex gap-2">
-          <input readOnly value={url} aria-label={t("feed")} className="flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs" data-testid="feed-url" />
-          <button type="button" className="rounded border border-slate-300 px-2 text-sm" onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
+          <input
+            readOnly
+            value={url}
+            aria-label={t("feed")}
+            className="flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+            data-testid="feed-url"
+          />
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 text-sm"
+            onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true))}
+          >
             {copied ? t("copied") : t("copy")}
           </button>
         </div>

@@ -17,7 +17,15 @@ export function signInErrorMessage(t: ReturnType<typeof useTranslations>, error:
   return t("errors.generic");
 }
 
-export function SignInForm({ callbackUrl, oauth, initialError }: { callbackUrl: string; oauth: string[]; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  oauth,
+  initialError,
+}: {
+  callbackUrl: string;
+  oauth: string[];
+  initialError?: string;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(t, initialError) : null);
@@ -26,7 +34,11 @@ export function SignInForm({ callbackUrl, oauth, initialError }: { callbackUrl: 
   async function onSubmit(form: FormData) {
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const res = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     setPending(false);
     if (!res || res.error) {
       setError(signInErrorMessage(t, res?.error ?? ""));
@@ -58,7 +70,10 @@ export function SignInForm({ callbackUrl, oauth, initialError }: { callbackUrl: 
       ) : null}
       <p className="text-sm text-slate-700">
         {t("noAccount")}{" "}
-        <Link className="font-semibold text-brand-700 underline" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-semibold text-brand-700 underline"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           {t("submitSignUp")}
         </Link>
       </p>

@@ -9,7 +9,11 @@ export function SignOutButton({ label }: { label: string }) {
     await signOut({ callbackUrl: "/" });
   }
   return (
-    <button type="button" onClick={onClick} className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100">
+    <button
+      type="button"
+      onClick={onClick}
+      className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100"
+    >
       {label}
     </button>
   );

@@ -30,7 +30,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!res.ok) {
       setPending(false);
       if (res.code === "CONFLICT") setError(t("errors.emailTaken"));
-      else if (res.code === "TOO_MANY") setError(t("errors.signUpThrottled", { minutes: Number(res.details?.minutes) || 60 }));
+      else if (res.code === "TOO_MANY")
+        setError(t("errors.signUpThrottled", { minutes: Number(res.details?.minutes) || 60 }));
       else if (res.code === "INVALID") {
         setFieldErrors(res.fieldErrors ?? {});
         setError(t("errors.fixFields"));
@@ -51,7 +52,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <div className="flex flex-col gap-5">
       <form onSubmit={submitWith(onSubmit)} className="flex flex-col gap-4" noValidate>
         <Field label={t("name")} name="name" autoComplete="name" required errors={translate(fieldErrors.name)} />
-        <Field label={t("email")} name="email" type="email" autoComplete="email" required errors={translate(fieldErrors.email)} />
+        <Field
+          label={t("email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          errors={translate(fieldErrors.email)}
+        />
         <Field
           label={t("password")}
           name="password"
@@ -68,7 +76,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </form>
       <p className="text-sm text-slate-700">
         {t("haveAccount")}{" "}
-        <Link className="font-semibold text-brand-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-semibold text-brand-700 underline"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           {t("submitSignIn")}
         </Link>
       </p>

@@ -8,8 +8,22 @@ import { formatIsoDate } from "@/lib/time/zoned";
 import { StarButton } from "./star-button";
 
 /** `timeLabel` is the talk's own "HH:MM–HH:MM" (shown when it ends before its row does). */
-export type AgendaViewTalk = { id: string; title: string; trackId: string | null; startsAt: string; endsAt: string; timeLabel: string; speakers: string[] };
-export type AgendaViewRow = { startsAt: string; endsAt: string; label: string; plenary: AgendaViewTalk[]; byTrack: Record<string, AgendaViewTalk[]> };
+export type AgendaViewTalk = {
+  id: string;
+  title: string;
+  trackId: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeLabel: string;
+  speakers: string[];
+};
+export type AgendaViewRow = {
+  startsAt: string;
+  endsAt: string;
+  label: string;
+  plenary: AgendaViewTalk[];
+  byTrack: Record<string, AgendaViewTalk[]>;
+};
 export type AgendaViewDay = { date: string; label: string; rows: AgendaViewRow[] };
 export type AgendaViewTrack = { id: string; name: string; colour: string; room: string | null };
 
@@ -43,8 +57,13 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
   // Offline use: once the agenda was open, every talk page of the event (and, signed in, each
   // talk's note editor and My agenda) is kept by the service worker.
   useEffect(() => {
-    const talkPages = days.flatMap((d) => d.rows.flatMap((r) => [...r.plenary, ...Object.values(r.byTrack).flat()])).map((talk) => `/events/${eventSlug}/talks/${talk.id}`);
-    keepPagesOffline(canStar ? [...talkPages, ...talkPages.map((p) => `${p}/note`)] : talkPages, canStar ? [location.pathname, "/my-agenda"] : [location.pathname]);
+    const talkPages = days
+      .flatMap((d) => d.rows.flatMap((r) => [...r.plenary, ...Object.values(r.byTrack).flat()]))
+      .map((talk) => `/events/${eventSlug}/talks/${talk.id}`);
+    keepPagesOffline(
+      canStar ? [...talkPages, ...talkPages.map((p) => `${p}/note`)] : talkPages,
+      canStar ? [location.pathname, "/my-agenda"] : [location.pathname],
+    );
   }, [days, eventSlug, canStar]);
 
   const today = now ? formatIsoDate(now, timeZone) : null;
@@ -55,7 +74,11 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
   const [dayIndex, setDayIndex] = useState<number | null>(null);
   const activeDay = days[dayIndex ?? todayIndex] ?? days[0];
 
-  const storedTrack = useSyncExternalStore(subscribeNothing, () => window.localStorage.getItem(trackKey), () => null);
+  const storedTrack = useSyncExternalStore(
+    subscribeNothing,
+    () => window.localStorage.getItem(trackKey),
+    () => null,
+  );
   const [chosenTrack, setChosenTrack] = useState<string | null>(null);
   const trackId = chosenTrack ?? (tracks.some((tr) => tr.id === storedTrack) ? storedTrack : tracks[0]?.id) ?? null;
   const [elsewhere, setElsewhere] = useState<AgendaViewTalk[] | null>(null);
@@ -77,7 +100,8 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
     const day = days.find((d) => d.date === today);
     return day?.rows.find((r) => new Date(r.startsAt) > now) ?? null;
   }, [days, now, today]);
-  const rowState = (row: AgendaViewRow): "live" | "next" | null => (talksOf(row).some(isLive) ? "live" : !liveTalks.length && row === nextRow ? "next" : null);
+  const rowState = (row: AgendaViewRow): "live" | "next" | null =>
+    talksOf(row).some(isLive) ? "live" : !liveTalks.length && row === nextRow ? "next" : null;
   const nowTalk = (talk: AgendaViewTalk, row: AgendaViewRow) => (liveTalks.length ? isLive(talk) : row === nextRow);
   const canJump = liveTalks.length > 0 || !!nextRow;
   const starredSet = new Set(starred);
@@ -90,7 +114,9 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
     // After the day switch has rendered: the first visible talk on now, in the chosen track first.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        const visible = [...document.querySelectorAll<HTMLElement>("[data-now-talk]")].filter((el) => el.getClientRects().length > 0);
+        const visible = [...document.querySelectorAll<HTMLElement>("[data-now-talk]")].filter(
+          (el) => el.getClientRects().length > 0,
+        );
         const inTrack = visible.find((el) => el.dataset.track === trackId || el.dataset.track === "plenary");
         const onPhone = (phoneList.current?.getClientRects().length ?? 0) > 0;
         const target = inTrack ?? (onPhone ? null : visible[0]);
@@ -100,7 +126,9 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
           return;
         }
         // A phone showing a track with nothing on now: offer what is on in the other tracks.
-        const others = liveTalks.length ? liveTalks : talksOf(nextRow ?? { startsAt: "", endsAt: "", label: "", plenary: [], byTrack: {} });
+        const others = liveTalks.length
+          ? liveTalks
+          : talksOf(nextRow ?? { startsAt: "", endsAt: "", label: "", plenary: [], byTrack: {} });
         setElsewhere(others);
         requestAnimationFrame(() => {
           elsewhereRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -111,10 +139,21 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
   }
 
   const cell = (talk: AgendaViewTalk, row: AgendaViewRow, plenary = false) => (
-    <article key={talk.id} className="flex items-start gap-1" data-testid="talk-cell" data-now-talk={nowTalk(talk, row) ? "" : undefined} data-track={talk.trackId ?? "plenary"}>
+    <article
+      key={talk.id}
+      className="flex items-start gap-1"
+      data-testid="talk-cell"
+      data-now-talk={nowTalk(talk, row) ? "" : undefined}
+      data-track={talk.trackId ?? "plenary"}
+    >
       <div className="min-w-0 flex-1">
-        {plenary ? <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{t("plenary")}</span> : null}
-        <Link href={`/events/${eventSlug}/talks/${talk.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+        {plenary ? (
+          <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{t("plenary")}</span>
+        ) : null}
+        <Link
+          href={`/events/${eventSlug}/talks/${talk.id}`}
+          className="font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+        >
           {talk.title}
         </Link>
         {talk.endsAt !== row.endsAt ? <p className="font-mono text-xs text-slate-600">{talk.timeLabel}</p> : null}
@@ -127,7 +166,10 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
   const badge = (row: AgendaViewRow) => {
     const state = rowState(row);
     return state ? (
-      <span className={`ml-1 inline-flex items-center rounded px-1.5 py-0.5 align-middle text-[10px] leading-none font-bold whitespace-nowrap uppercase ${state === "live" ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="row-badge">
+      <span
+        className={`ml-1 inline-flex items-center rounded px-1.5 py-0.5 align-middle text-[10px] leading-none font-bold whitespace-nowrap uppercase ${state === "live" ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`}
+        data-testid="row-badge"
+      >
         {state === "live" ? t("live") : t("next")}
       </span>
     ) : null;
@@ -139,7 +181,13 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
         {days.length > 1 ? (
           <div role="tablist" aria-label={t("dayTabs")} className="flex gap-1">
             {days.map((d, i) => (
-              <button key={d.date} role="tab" aria-selected={d === activeDay} onClick={() => setDayIndex(i)} className={`rounded-md px-3 py-1.5 text-sm font-medium ${d === activeDay ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"}`}>
+              <button
+                key={d.date}
+                role="tab"
+                aria-selected={d === activeDay}
+                onClick={() => setDayIndex(i)}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${d === activeDay ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"}`}
+              >
                 {d.label}
               </button>
             ))}
@@ -147,13 +195,28 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
         ) : (
           <h2 className="text-lg font-semibold">{activeDay.label}</h2>
         )}
-        <button type="button" onClick={jumpToNow} disabled={!canJump} title={canJump ? t("jumpToNow") : t("nothingNow")} className="ml-auto rounded-full bg-red-600 px-4 py-1.5 text-sm font-bold text-white shadow disabled:bg-slate-300" data-testid="now-button">
+        <button
+          type="button"
+          onClick={jumpToNow}
+          disabled={!canJump}
+          title={canJump ? t("jumpToNow") : t("nothingNow")}
+          className="ml-auto rounded-full bg-red-600 px-4 py-1.5 text-sm font-bold text-white shadow disabled:bg-slate-300"
+          data-testid="now-button"
+        >
           {t("now")}
         </button>
       </div>
       {elsewhere ? (
-        <div ref={elsewhereRef} tabIndex={-1} role="status" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" data-testid="now-elsewhere">
-          <p className="font-medium">{elsewhere.length ? t("nowElsewhere", { track: trackName(trackId) }) : t("nothingNow")}</p>
+        <div
+          ref={elsewhereRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm"
+          data-testid="now-elsewhere"
+        >
+          <p className="font-medium">
+            {elsewhere.length ? t("nowElsewhere", { track: trackName(trackId) }) : t("nothingNow")}
+          </p>
           <ul className="mt-1 flex flex-col gap-1">
             {elsewhere.map((talk) => (
               <li key={talk.id}>
@@ -173,7 +236,11 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
       <div className="sm:hidden">
         <label className="flex items-center gap-2 text-sm">
           <span className="font-medium">{t("chooseTrack")}</span>
-          <select value={trackId ?? ""} onChange={(e) => chooseTrack(e.target.value)} className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5">
+          <select
+            value={trackId ?? ""}
+            onChange={(e) => chooseTrack(e.target.value)}
+            className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
             {tracks.map((tr) => (
               <option key={tr.id} value={tr.id}>
                 {tr.name}
@@ -188,7 +255,11 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
             if (!talks.length) return null;
             const state = talks.some((talk) => nowTalk(talk, row)) ? rowState(row) : null;
             return (
-              <li key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`} data-now-row={state ? "" : undefined} className={`rounded-lg border bg-white p-3 ${state === "live" ? "border-red-500 ring-2 ring-red-200" : "border-slate-200"}`}>
+              <li
+                key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`}
+                data-now-row={state ? "" : undefined}
+                className={`rounded-lg border bg-white p-3 ${state === "live" ? "border-red-500 ring-2 ring-red-200" : "border-slate-200"}`}
+              >
                 <p className="font-mono text-xs text-slate-600">
                   {row.label}
                   {state ? badge(row) : null}
@@ -209,7 +280,12 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
                 {t("tracks")}
               </th>
               {tracks.map((track) => (
-                <th key={track.id} scope="col" className="min-w-40 border-l border-slate-200 bg-slate-50 p-2 text-left text-xs font-semibold" style={{ borderTop: `3px solid ${track.colour}` }}>
+                <th
+                  key={track.id}
+                  scope="col"
+                  className="min-w-40 border-l border-slate-200 bg-slate-50 p-2 text-left text-xs font-semibold"
+                  style={{ borderTop: `3px solid ${track.colour}` }}
+                >
                   {track.name}
                   {track.room ? <span className="block font-normal text-slate-500">{track.room}</span> : null}
                 </th>
@@ -218,8 +294,15 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
           </thead>
           <tbody>
             {activeDay.rows.map((row) => (
-              <tr key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`} data-now-row={rowState(row) ? "" : undefined} className={`border-t border-slate-200 align-top ${rowState(row) === "live" ? "bg-red-50" : ""}`}>
-                <th scope="row" className="p-2 text-left font-mono text-xs font-medium whitespace-nowrap text-slate-700">
+              <tr
+                key={`${activeDay.date}-${row.startsAt}-${row.plenary.length ? "p" : "t"}`}
+                data-now-row={rowState(row) ? "" : undefined}
+                className={`border-t border-slate-200 align-top ${rowState(row) === "live" ? "bg-red-50" : ""}`}
+              >
+                <th
+                  scope="row"
+                  className="p-2 text-left font-mono text-xs font-medium whitespace-nowrap text-slate-700"
+                >
                   {row.label}
                   {badge(row)}
                 </th>
@@ -230,7 +313,9 @@ export function AgendaView({ eventSlug, days, tracks, starred, canStar, pinnedNo
                 ) : (
                   tracks.map((track) => (
                     <td key={track.id} className="border-l border-slate-200 p-2">
-                      <div className="flex flex-col gap-2">{(row.byTrack[track.id] ?? []).map((talk) => cell(talk, row))}</div>
+                      <div className="flex flex-col gap-2">
+                        {(row.byTrack[track.id] ?? []).map((talk) => cell(talk, row))}
+                      </div>
                     </td>
                   ))
                 )}

@@ -4,7 +4,15 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { setStarAction } from "@/lib/actions/stars";
 
-export function StarButton({ talkId, title, initiallyStarred }: { talkId: string; title: string; initiallyStarred: boolean }) {
+export function StarButton({
+  talkId,
+  title,
+  initiallyStarred,
+}: {
+  talkId: string;
+  title: string;
+  initiallyStarred: boolean;
+}) {
   const t = useTranslations("event");
   const [starred, setStarred] = useState(initiallyStarred);
   const [pending, startTransition] = useTransition();

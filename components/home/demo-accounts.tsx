@@ -7,7 +7,11 @@ export async function DemoAccounts() {
   const [accounts, t] = await Promise.all([shownDemoAccounts(db), getTranslations("home")]);
   if (!accounts.length) return null;
   return (
-    <section aria-labelledby="demo-heading" className="rounded-xl border border-dashed border-brand-500 bg-white p-4 text-sm" data-testid="demo-accounts">
+    <section
+      aria-labelledby="demo-heading"
+      className="rounded-xl border border-dashed border-brand-500 bg-white p-4 text-sm"
+      data-testid="demo-accounts"
+    >
       <h2 id="demo-heading" className="font-semibold">
         {t("demoTitle")}
       </h2>

@@ -27,7 +27,14 @@ function HeatCell(props: { cx?: number; cy?: number; payload?: Point }) {
   return (
     <g>
       <rect x={cx - 22} y={cy - 12} width={44} height={24} rx={4} fill={colour(payload.ratio)} stroke="#e2e8f0" />
-      <text x={cx} y={cy + 4} textAnchor="middle" fontSize={12} fontWeight={600} fill={payload.ratio > 0.55 ? "#fff" : "#0f172a"}>
+      <text
+        x={cx}
+        y={cy + 4}
+        textAnchor="middle"
+        fontSize={12}
+        fontWeight={600}
+        fill={payload.ratio > 0.55 ? "#fff" : "#0f172a"}
+      >
         {payload.value}
       </text>
     </g>
@@ -52,8 +59,27 @@ export function HeatmapChart({ events, services }: HeatmapProps) {
     <div role="img" aria-label={t("heatmapLabel")} data-testid="heatmap" className="w-full">
       <ResponsiveContainer width="100%" height={services.length * ROW + 48}>
         <ScatterChart margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
-          <XAxis type="category" dataKey="event" allowDuplicatedCategory={false} orientation="top" interval={0} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="service" allowDuplicatedCategory={false} interval={0} width={104} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} reversed />
+          <XAxis
+            type="category"
+            dataKey="event"
+            allowDuplicatedCategory={false}
+            orientation="top"
+            interval={0}
+            tick={{ fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+          />
+          <YAxis
+            type="category"
+            dataKey="service"
+            allowDuplicatedCategory={false}
+            interval={0}
+            width={104}
+            tick={{ fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            reversed
+          />
           <Tooltip
             cursor={false}
             content={({ active, payload }) => {

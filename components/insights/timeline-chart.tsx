@@ -4,7 +4,13 @@ import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } fro
 import { useTranslations } from "next-intl";
 
 /** Mentions per event in time order, talks and notes stacked. The page shows the same numbers as a table. */
-export function TimelineChart({ label, rows }: { label: string; rows: { label: string; talks: number; notes: number }[] }) {
+export function TimelineChart({
+  label,
+  rows,
+}: {
+  label: string;
+  rows: { label: string; talks: number; notes: number }[];
+}) {
   const t = useTranslations("insights");
   return (
     <div role="img" aria-label={label} data-testid="timeline-chart" className="w-full">

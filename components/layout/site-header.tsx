@@ -10,7 +10,10 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       {/* One row on a phone too: the row scrolls sideways instead of wrapping to three ("relative" keeps
           the absolutely placed screen-reader texts inside the scrolling row, else they widen the page). */}
-      <nav aria-label="Main" className="relative mx-auto flex max-w-6xl flex-nowrap items-center gap-x-4 gap-y-2 overflow-x-auto px-4 py-3 whitespace-nowrap sm:flex-wrap sm:overflow-visible [&>*]:shrink-0">
+      <nav
+        aria-label="Main"
+        className="relative mx-auto flex max-w-6xl flex-nowrap items-center gap-x-4 gap-y-2 overflow-x-auto px-4 py-3 whitespace-nowrap sm:flex-wrap sm:overflow-visible [&>*]:shrink-0"
+      >
         <Link href="/" className="text-base font-bold text-brand-700 sm:text-lg">
           Summit Notes
         </Link>
@@ -45,7 +48,11 @@ export async function SiteHeader() {
           <LocaleSwitch current={locale} />
           {user ? (
             <>
-              <Link href="/account" className="max-w-[9rem] truncate font-medium text-slate-700 hover:text-brand-700" data-testid="current-user">
+              <Link
+                href="/account"
+                className="max-w-[9rem] truncate font-medium text-slate-700 hover:text-brand-700"
+                data-testid="current-user"
+              >
                 {user.name}
               </Link>
               <SignOutButton label={t("signOut")} />
@@ -55,7 +62,10 @@ export async function SiteHeader() {
               <Link href="/sign-in" className="font-medium text-slate-700 hover:text-brand-700">
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              <Link
+                href="/sign-up"
+                className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+              >
                 {t("signUp")}
               </Link>
             </>

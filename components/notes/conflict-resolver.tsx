@@ -42,7 +42,13 @@ export function ConflictResolver({ mine, theirs, theirsVersion, base, onResolve 
     setPending(false);
   };
   return (
-    <section role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body" className="flex flex-col gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-3" data-testid="conflict">
+    <section
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-body"
+      className="flex flex-col gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-3"
+      data-testid="conflict"
+    >
       <h2 id="conflict-title" className="font-bold text-red-800">
         {t("title")}
       </h2>
@@ -52,16 +58,34 @@ export function ConflictResolver({ mine, theirs, theirsVersion, base, onResolve 
       <div className="grid gap-3 md:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("mine")}
-          <textarea readOnly value={mine} rows={6} className="rounded border border-slate-300 bg-white p-2 font-mono text-sm" data-testid="conflict-mine" />
+          <textarea
+            readOnly
+            value={mine}
+            rows={6}
+            className="rounded border border-slate-300 bg-white p-2 font-mono text-sm"
+            data-testid="conflict-mine"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("theirs", { version: theirsVersion })}
-          <textarea readOnly value={theirs} rows={6} className="rounded border border-slate-300 bg-white p-2 font-mono text-sm" data-testid="conflict-theirs" />
+          <textarea
+            readOnly
+            value={theirs}
+            rows={6}
+            className="rounded border border-slate-300 bg-white p-2 font-mono text-sm"
+            data-testid="conflict-theirs"
+          />
         </label>
       </div>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("merged")}
-        <textarea value={merged} onChange={(e) => setMerged(e.target.value)} rows={8} className="rounded border border-slate-300 bg-white p-2 font-mono text-sm" data-testid="conflict-merged" />
+        <textarea
+          value={merged}
+          onChange={(e) => setMerged(e.target.value)}
+          rows={8}
+          className="rounded border border-slate-300 bg-white p-2 font-mono text-sm"
+          data-testid="conflict-merged"
+        />
       </label>
       {clashes ? (
         <p className="text-sm font-medium text-red-900" data-testid="conflict-clashes">

@@ -40,7 +40,11 @@ export function MarkdownPreview({ source, className = STYLE }: { source: string;
   const showFormatted = content !== null && !isPlain;
 
   return (
-    <div className={className} data-markdown={showFormatted && isCurrent ? "formatted" : isPlain ? "plain" : "pending"} aria-busy={!isCurrent}>
+    <div
+      className={className}
+      data-markdown={showFormatted && isCurrent ? "formatted" : isPlain ? "plain" : "pending"}
+      aria-busy={!isCurrent}
+    >
       {showFormatted ? content : <div className="whitespace-pre-wrap break-words">{source}</div>}
       {isPlain ? (
         <p className="text-xs text-slate-600" role="note">

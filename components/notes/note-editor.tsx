@@ -40,9 +40,30 @@ const STATUS_STYLE: Record<SaveStatus, string> = {
   rejected: "bg-red-100 text-red-800",
 };
 
-const STATUS_KEY: Record<SaveStatus, string> = { loading: "loading", local: "local", saving: "saving", saved: "saved", offline: "offline", conflict: "conflict", "signed-out": "signedOut", rejected: "rejected" };
+const STATUS_KEY: Record<SaveStatus, string> = {
+  loading: "loading",
+  local: "local",
+  saving: "saving",
+  saved: "saved",
+  offline: "offline",
+  conflict: "conflict",
+  "signed-out": "signedOut",
+  rejected: "rejected",
+};
 
-export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, timeZone, talkStartsAt, talkEndsAt = null, pinnedNow = null, onNoteCreated }: Props) {
+export function NoteEditor({
+  userId,
+  eventId,
+  talkId,
+  draftKey,
+  server,
+  tags,
+  timeZone,
+  talkStartsAt,
+  talkEndsAt = null,
+  pinnedNow = null,
+  onNoteCreated,
+}: Props) {
   const t = useTranslations("notes");
   const { draft, status, message, change, resolve } = useNoteSync({ draftKey, userId, eventId, talkId, server });
   const [tab, setTab] = useState<"write" | "preview">("write");
@@ -71,7 +92,8 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
     const id = setInterval(tick, 30_000);
     return () => clearInterval(id);
   }, [talkStartsAt, pinnedNow]);
-  const minutesAt = (at: Date) => (talkStartsAt ? minutesIntoTalk(new Date(talkStartsAt), talkEndsAt ? new Date(talkEndsAt) : null, at) : null);
+  const minutesAt = (at: Date) =>
+    talkStartsAt ? minutesIntoTalk(new Date(talkStartsAt), talkEndsAt ? new Date(talkEndsAt) : null, at) : null;
   const talkRunning = !!clockNow && minutesAt(clockNow) !== null;
 
   function insert(before: string, after = "", placeholder = "") {
@@ -95,11 +117,15 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
     const mod = e.ctrlKey || e.metaKey;
     const shortcut =
-      mod && e.key.toLowerCase() === "b" ? () => insert("**", "**", "bold")
-      : mod && e.key.toLowerCase() === "i" ? () => insert("_", "_", "italic")
-      : e.altKey && e.code === "KeyT" ? timestamp
-      : e.altKey && e.code === "KeyM" && talkStartsAt ? minutesIn
-      : null;
+      mod && e.key.toLowerCase() === "b"
+        ? () => insert("**", "**", "bold")
+        : mod && e.key.toLowerCase() === "i"
+          ? () => insert("_", "_", "italic")
+          : e.altKey && e.code === "KeyT"
+            ? timestamp
+            : e.altKey && e.code === "KeyM" && talkStartsAt
+              ? minutesIn
+              : null;
     if (shortcut) {
       e.preventDefault();
       shortcut();
@@ -112,36 +138,92 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
       <div className="flex flex-wrap items-center gap-2">
         <div role="tablist" className="flex gap-1">
           {(["write", "preview"] as const).map((k) => (
-            <button key={k} role="tab" aria-selected={tab === k} type="button" onClick={() => setTab(k)} className={`rounded-md px-3 py-1 text-sm font-medium ${tab === k ? "bg-slate-800 text-white" : "bg-white"}`}>
+            <button
+              key={k}
+              role="tab"
+              aria-selected={tab === k}
+              type="button"
+              onClick={() => setTab(k)}
+              className={`rounded-md px-3 py-1 text-sm font-medium ${tab === k ? "bg-slate-800 text-white" : "bg-white"}`}
+            >
               {t(k)}
             </button>
           ))}
         </div>
-        <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className={`ml-auto rounded-full px-3 py-1 text-xs font-semibold ${STATUS_STYLE[status]}`}>
+        <span
+          role="status"
+          aria-live="polite"
+          data-testid="save-status"
+          data-status={status}
+          className={`ml-auto rounded-full px-3 py-1 text-xs font-semibold ${STATUS_STYLE[status]}`}
+        >
           {t(`status.${STATUS_KEY[status]}`, { message: message ?? "" })}
         </span>
       </div>
-      {draft?.conflict ? <ConflictResolver mine={draft.body} theirs={draft.conflict.serverBody} theirsVersion={draft.conflict.serverVersion} base={draft.baseBody ?? null} onResolve={resolve} /> : null}
+      {draft?.conflict ? (
+        <ConflictResolver
+          mine={draft.body}
+          theirs={draft.conflict.serverBody}
+          theirsVersion={draft.conflict.serverVersion}
+          base={draft.baseBody ?? null}
+          onResolve={resolve}
+        />
+      ) : null}
       {tab === "write" ? (
         <>
           <div className="flex flex-wrap gap-1" aria-label="Formatting">
-            <button type="button" className={tool} title={t("toolbar.bold")} aria-label={t("toolbar.bold")} onClick={() => insert("**", "**", "bold")}>
+            <button
+              type="button"
+              className={tool}
+              title={t("toolbar.bold")}
+              aria-label={t("toolbar.bold")}
+              onClick={() => insert("**", "**", "bold")}
+            >
               <b>B</b>
             </button>
-            <button type="button" className={tool} title={t("toolbar.italic")} aria-label={t("toolbar.italic")} onClick={() => insert("_", "_", "italic")}>
+            <button
+              type="button"
+              className={tool}
+              title={t("toolbar.italic")}
+              aria-label={t("toolbar.italic")}
+              onClick={() => insert("_", "_", "italic")}
+            >
               <i>I</i>
             </button>
-            <button type="button" className={tool} aria-label={t("toolbar.heading")} onClick={() => insert("\n## ", "", "")}>
+            <button
+              type="button"
+              className={tool}
+              aria-label={t("toolbar.heading")}
+              onClick={() => insert("\n## ", "", "")}
+            >
               H
             </button>
-            <button type="button" className={tool} aria-label={t("toolbar.list")} onClick={() => insert("\n- ", "", "")}>
+            <button
+              type="button"
+              className={tool}
+              aria-label={t("toolbar.list")}
+              onClick={() => insert("\n- ", "", "")}
+            >
               •
             </button>
-            <button type="button" className={tool} title={t("toolbar.timestamp")} aria-label={t("toolbar.timestamp")} onClick={timestamp}>
+            <button
+              type="button"
+              className={tool}
+              title={t("toolbar.timestamp")}
+              aria-label={t("toolbar.timestamp")}
+              onClick={timestamp}
+            >
               [hh:mm]
             </button>
             {talkStartsAt ? (
-              <button type="button" className={`${tool} disabled:cursor-not-allowed disabled:opacity-50`} title={talkRunning ? t("toolbar.minutes") : t("toolbar.minutesOff")} aria-label={t("toolbar.minutes")} disabled={!talkRunning} onClick={minutesIn}>
+              <button
+                type="button"
+                className={`${tool} disabled:cursor-not-allowed disabled:opacity-50`}
+                title={talkRunning ? t("toolbar.minutes") : t("toolbar.minutesOff")}
+                aria-label={t("toolbar.minutes")}
+                disabled={!talkRunning}
+                onClick={minutesIn}
+              >
                 [+m]
               </button>
             ) : null}
@@ -162,8 +244,15 @@ export function NoteEditor({ userId, eventId, talkId, draftKey, server, tags, ti
           />
         </>
       ) : (
-        <div className="min-h-[30dvh] rounded-xl border border-slate-200 bg-white p-4 sm:min-h-[55dvh]" data-testid="note-preview">
-          {draft?.body ? <MarkdownPreview source={draft.body} /> : <p className="text-slate-500">{t("emptyPreview")}</p>}
+        <div
+          className="min-h-[30dvh] rounded-xl border border-slate-200 bg-white p-4 sm:min-h-[55dvh]"
+          data-testid="note-preview"
+        >
+          {draft?.body ? (
+            <MarkdownPreview source={draft.body} />
+          ) : (
+            <p className="text-slate-500">{t("emptyPreview")}</p>
+          )}
         </div>
       )}
       <NoteTags noteId={noteId} initialTags={tags} bodyVersion={draft?.baseVersion ?? 0} />

@@ -3,7 +3,12 @@
 import { useEffect, useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/use-error-text";
-import { addNoteTagAction, removeNoteTagAction, searchServicesAction, suggestNoteTagsAction } from "@/lib/actions/notes";
+import {
+  addNoteTagAction,
+  removeNoteTagAction,
+  searchServicesAction,
+  suggestNoteTagsAction,
+} from "@/lib/actions/notes";
 import { refreshOfflineCopy } from "./use-cache-for-offline";
 
 /** A server action that cannot reach the server (offline) resolves to null instead of throwing. */
@@ -15,12 +20,25 @@ async function reach<T>(call: () => Promise<T>): Promise<T | null> {
   }
 }
 
-export type TagView = { id: string; topic: string | null; source: string; service: { slug: string; name: string; shortName: string; category: string } | null };
+export type TagView = {
+  id: string;
+  topic: string | null;
+  source: string;
+  service: { slug: string; name: string; shortName: string; category: string } | null;
+};
 type Suggestion = { slug: string; name: string; shortName: string; matched: string[] };
 type Option = { slug: string; name: string; shortName: string; category: string; matched: string };
 
 /** Tags of a note: autocomplete over the AWS catalog (Korean too), #topics, and suggestions from the text. */
-export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string | null; initialTags: TagView[]; bodyVersion: number }) {
+export function NoteTags({
+  noteId,
+  initialTags,
+  bodyVersion,
+}: {
+  noteId: string | null;
+  initialTags: TagView[];
+  bodyVersion: number;
+}) {
   const t = useTranslations("notes.tags");
   const errors = useErrorText();
   const listId = useId();
@@ -67,7 +85,12 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
         setOptions([]);
         setError(null);
         refreshOfflineCopy();
-      } else setError(res.message === "too_many_tags" ? t("tooMany", { limit: Number(res.details?.limit ?? 50) }) : errors.message(res));
+      } else
+        setError(
+          res.message === "too_many_tags"
+            ? t("tooMany", { limit: Number(res.details?.limit ?? 50) })
+            : errors.message(res),
+        );
     });
   }
   function remove(tagId: string) {
@@ -112,9 +135,18 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
         {tags.map((tag) => {
           const name = tag.service ? tag.service.shortName : `#${tag.topic}`;
           return (
-            <li key={tag.id} className="flex items-center gap-1 rounded-full bg-brand-100 px-2 py-0.5 text-sm" title={tag.service ? `${tag.service.name} · ${tag.service.category}` : undefined}>
+            <li
+              key={tag.id}
+              className="flex items-center gap-1 rounded-full bg-brand-100 px-2 py-0.5 text-sm"
+              title={tag.service ? `${tag.service.name} · ${tag.service.category}` : undefined}
+            >
               <span>{name}</span>
-              <button type="button" aria-label={t("remove", { name })} onClick={() => remove(tag.id)} className="text-slate-500 hover:text-red-700">
+              <button
+                type="button"
+                aria-label={t("remove", { name })}
+                onClick={() => remove(tag.id)}
+                className="text-slate-500 hover:text-red-700"
+              >
                 ×
               </button>
             </li>
@@ -126,11 +158,24 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
           <p className="text-xs font-medium text-slate-600">{t("suggested")}</p>
           <ul className="flex flex-wrap gap-2">
             {visibleSuggestions.map((s) => (
-              <li key={s.slug} className="flex items-center gap-1 rounded-full border border-dashed border-brand-500 px-2 py-0.5 text-sm">
-                <button type="button" aria-label={t("accept", { name: s.shortName })} onClick={() => add({ serviceSlug: s.slug, source: "SUGGESTED" })} className="font-medium text-brand-700">
+              <li
+                key={s.slug}
+                className="flex items-center gap-1 rounded-full border border-dashed border-brand-500 px-2 py-0.5 text-sm"
+              >
+                <button
+                  type="button"
+                  aria-label={t("accept", { name: s.shortName })}
+                  onClick={() => add({ serviceSlug: s.slug, source: "SUGGESTED" })}
+                  className="font-medium text-brand-700"
+                >
                   + {s.shortName}
                 </button>
-                <button type="button" aria-label={t("dismiss", { name: s.shortName })} onClick={() => setDismissed((d) => [...d, s.slug])} className="text-slate-600">
+                <button
+                  type="button"
+                  aria-label={t("dismiss", { name: s.shortName })}
+                  onClick={() => setDismissed((d) => [...d, s.slug])}
+                  className="text-slate-600"
+                >
                   ×
                 </button>
               </li>
@@ -157,10 +202,23 @@ export function NoteTags({ noteId, initialTags, bodyVersion }: { noteId: string 
           className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100"
         />
         {showOptions ? (
-          <ul id={listId} role="listbox" aria-label={t("add")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={t("add")}
+            className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+          >
             {options.map((o, i) => (
-              <li key={o.slug} id={`${listId}-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), add({ serviceSlug: o.slug }))} className={`cursor-pointer px-3 py-2 text-sm ${i === active ? "bg-brand-50" : ""}`}>
-                <span className="font-medium">{o.name}</span> <span className="text-xs text-slate-500">{o.category}</span>
+              <li
+                key={o.slug}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => (e.preventDefault(), add({ serviceSlug: o.slug }))}
+                className={`cursor-pointer px-3 py-2 text-sm ${i === active ? "bg-brand-50" : ""}`}
+              >
+                <span className="font-medium">{o.name}</span>{" "}
+                <span className="text-xs text-slate-500">{o.category}</span>
               </li>
             ))}
           </ul>

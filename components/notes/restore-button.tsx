@@ -6,7 +6,15 @@ import { useTranslations } from "next-intl";
 import { restoreRevisionAction } from "@/lib/actions/notes";
 import { newOpId } from "@/lib/notes/local-drafts";
 
-export function RestoreButton({ noteId, revisionId, version }: { noteId: string; revisionId: string; version: number }) {
+export function RestoreButton({
+  noteId,
+  revisionId,
+  version,
+}: {
+  noteId: string;
+  revisionId: string;
+  version: number;
+}) {
   const t = useTranslations("notes");
   const router = useRouter();
   const [pending, startTransition] = useTransition();

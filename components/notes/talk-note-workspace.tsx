@@ -4,7 +4,10 @@ import { useState, type ComponentProps } from "react";
 import { NoteEditor } from "./note-editor";
 import { NoteSharing, type SharingState } from "./note-sharing";
 
-type Props = Omit<ComponentProps<typeof NoteEditor>, "onNoteCreated"> & { sharing: SharingState; teams: { id: string; name: string }[] };
+type Props = Omit<ComponentProps<typeof NoteEditor>, "onNoteCreated"> & {
+  sharing: SharingState;
+  teams: { id: string; name: string }[];
+};
 
 /** The talk note editor plus its sharing panel, which appears as soon as the first save creates the note. */
 export function TalkNoteWorkspace({ sharing, teams, ...editor }: Props) {

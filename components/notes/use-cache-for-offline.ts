@@ -33,5 +33,7 @@ export function refreshOfflineCopy() {
  */
 export function keepPagesOffline(pages: string[], refresh: string[] = []) {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: "CACHE_PAGES", pages, refresh })).catch(() => undefined);
+  navigator.serviceWorker.ready
+    .then((reg) => reg.active?.postMessage({ type: "CACHE_PAGES", pages, refresh }))
+    .catch(() => undefined);
 }

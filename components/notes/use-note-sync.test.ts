@@ -28,10 +28,19 @@ describeEachDatabase("useNoteSync", (getDb) => {
     db = getDb();
     const s = uniqueSuffix();
     ana = await db.user.create({ data: { email: `ana-sync-${s}@example.test`, name: "Ana" } });
-    event = await db.event.create({ data: { name: "Sync", slug: `sync-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-01") } });
+    event = await db.event.create({
+      data: { name: "Sync", slug: `sync-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-01") },
+    });
   });
   beforeEach(async () => {
-    talk = await db.talk.create({ data: { eventId: event.id, title: "T", startsAt: new Date("2024-01-01T01:00Z"), endsAt: new Date("2024-01-01T02:00Z") } });
+    talk = await db.talk.create({
+      data: {
+        eventId: event.id,
+        title: "T",
+        startsAt: new Date("2024-01-01T01:00Z"),
+        endsAt: new Date("2024-01-01T02:00Z"),
+      },
+    });
     key = talkDraftKey(ana.id, talk.id);
     server = noteServer(db);
     server.signIn(ana.id);
@@ -42,20 +51,41 @@ describeEachDatabase("useNoteSync", (getDb) => {
   afterEach(cleanup);
   afterAll(() => void vi.unstubAllGlobals());
 
-  const draftOf = (over: Partial<Draft>): Draft => ({ key, userId: ana.id, eventId: event.id, talkId: talk.id, noteId: null, body: "", baseVersion: 0, dirty: false, pending: null, conflict: null, updatedAt: 0, ...over });
+  const draftOf = (over: Partial<Draft>): Draft => ({
+    key,
+    userId: ana.id,
+    eventId: event.id,
+    talkId: talk.id,
+    noteId: null,
+    body: "",
+    baseVersion: 0,
+    dirty: false,
+    pending: null,
+    conflict: null,
+    updatedAt: 0,
+    ...over,
+  });
   /** A note on the server at version `versions.length`, one save per text. */
   async function serverNote(...versions: string[]) {
     let noteId: string | undefined;
     let version = 0;
     for (const body of versions) {
-      const r = await saveNote(db, ana.id, { opId: `seed${uniqueSuffix()}`, noteId, eventId: event.id, talkId: talk.id, baseVersion: version, body });
+      const r = await saveNote(db, ana.id, {
+        opId: `seed${uniqueSuffix()}`,
+        noteId,
+        eventId: event.id,
+        talkId: talk.id,
+        baseVersion: version,
+        body,
+      });
       if (r.status !== "saved") throw new Error("seed save");
       ({ noteId, version } = r);
     }
     return { noteId: noteId!, body: versions.at(-1)!, version };
   }
   const stored = () => db.note.findFirst({ where: { authorId: ana.id, talkId: talk.id } });
-  const open = (server: { noteId: string; body: string; version: number } | null) => renderHook(() => useNoteSync({ draftKey: key, userId: ana.id, eventId: event.id, talkId: talk.id, server }));
+  const open = (server: { noteId: string; body: string; version: number } | null) =>
+    renderHook(() => useNoteSync({ draftKey: key, userId: ana.id, eventId: event.id, talkId: talk.id, server }));
 
   it("a new note: empty, then typing is saved after a pause", async () => {
     const { result } = open(null);
@@ -69,7 +99,9 @@ describeEachDatabase("useNoteSync", (getDb) => {
 
   it("reload after the tab died with unsent typing: the local text wins over the server's and is sent", async () => {
     const note = await serverNote("saved part");
-    await draftDb().drafts.put(draftOf({ noteId: note.noteId, body: "saved part, unsent part", baseVersion: 1, dirty: true }));
+    await draftDb().drafts.put(
+      draftOf({ noteId: note.noteId, body: "saved part, unsent part", baseVersion: 1, dirty: true }),
+    );
     const { result } = open(note);
     await waitFor(() => expect(result.current.draft?.body).toBe("saved part, unsent part"));
     await waitFor(() => expect(result.current.status).toBe("saved"), settled);
@@ -96,7 +128,15 @@ describeEachDatabase("useNoteSync", (getDb) => {
 
   it("a conflict survives a reload, and resolving it saves the merged text on top of the server's", async () => {
     const note = await serverNote("base", "theirs");
-    await draftDb().drafts.put(draftOf({ noteId: note.noteId, body: "mine", baseVersion: 1, dirty: true, conflict: { serverBody: "theirs", serverVersion: 2 } }));
+    await draftDb().drafts.put(
+      draftOf({
+        noteId: note.noteId,
+        body: "mine",
+        baseVersion: 1,
+        dirty: true,
+        conflict: { serverBody: "theirs", serverVersion: 2 },
+      }),
+    );
     const { result } = open(note);
     await waitFor(() => expect(result.current.status).toBe("conflict"));
     expect(result.current.draft?.body).toBe("mine");

@@ -12,7 +12,13 @@ const pushDraft = (key: string) => import("@/lib/notes/outbox").then((m) => m.pu
 
 export type SaveStatus = "loading" | "local" | "saving" | "saved" | "offline" | "conflict" | "signed-out" | "rejected";
 
-type Init = { draftKey: string; userId: string; eventId: string; talkId: string | null; server: { noteId: string; body: string; version: number } | null };
+type Init = {
+  draftKey: string;
+  userId: string;
+  eventId: string;
+  talkId: string | null;
+  server: { noteId: string; body: string; version: number } | null;
+};
 
 const AUTOSAVE_DELAY_MS = 700;
 
@@ -75,13 +81,41 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
     (async () => {
       const db = await draftStore();
       let local = await db.drafts.get(draftKey);
-      const serverIsNewer = server && (!local || (!local.dirty && !local.conflict && server.version >= local.baseVersion));
+      const serverIsNewer =
+        server && (!local || (!local.dirty && !local.conflict && server.version >= local.baseVersion));
       if (serverIsNewer) {
-        local = { key: draftKey, userId, eventId, talkId, noteId: server.noteId, body: server.body, baseVersion: server.version, baseBody: server.body, dirty: false, pending: null, conflict: local?.conflict ?? null, updatedAt: Date.now() };
+        local = {
+          key: draftKey,
+          userId,
+          eventId,
+          talkId,
+          noteId: server.noteId,
+          body: server.body,
+          baseVersion: server.version,
+          baseBody: server.body,
+          dirty: false,
+          pending: null,
+          conflict: local?.conflict ?? null,
+          updatedAt: Date.now(),
+        };
         await db.drafts.put(local);
       }
       if (cancelled) return;
-      setDraft(local ?? { key: draftKey, userId, eventId, talkId, noteId: null, body: "", baseVersion: 0, dirty: false, pending: null, conflict: null, updatedAt: Date.now() });
+      setDraft(
+        local ?? {
+          key: draftKey,
+          userId,
+          eventId,
+          talkId,
+          noteId: null,
+          body: "",
+          baseVersion: 0,
+          dirty: false,
+          pending: null,
+          conflict: null,
+          updatedAt: Date.now(),
+        },
+      );
       setStatus(local?.conflict ? "conflict" : local?.dirty ? "saving" : local?.noteId ? "saved" : "local");
       if (local?.dirty) void push();
     })();
@@ -127,7 +161,15 @@ export function useNoteSync({ draftKey, userId, eventId, talkId, server }: Init)
     async (merged: string) => {
       if (!draft?.conflict) return;
       typed.current = merged;
-      const patch = { body: merged, baseVersion: draft.conflict.serverVersion, baseBody: draft.conflict.serverBody, conflict: null, dirty: true, pending: null, updatedAt: Date.now() };
+      const patch = {
+        body: merged,
+        baseVersion: draft.conflict.serverVersion,
+        baseBody: draft.conflict.serverBody,
+        conflict: null,
+        dirty: true,
+        pending: null,
+        updatedAt: Date.now(),
+      };
       setDraft({ ...draft, ...patch });
       await (await draftStore()).drafts.update(draftKey, patch);
       await push();

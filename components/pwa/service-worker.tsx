@@ -12,7 +12,8 @@ export function ServiceWorker({ userId }: { userId: string | null }) {
   useEffect(() => {
     if (!userId) return;
     // Loaded on demand: IndexedDB code (Dexie) stays out of every page's first load.
-    const flush = () => void import("@/lib/notes/outbox").then(({ flushOutbox }) => flushOutbox(userId)).catch(() => undefined);
+    const flush = () =>
+      void import("@/lib/notes/outbox").then(({ flushOutbox }) => flushOutbox(userId)).catch(() => undefined);
     flush();
     window.addEventListener("online", flush);
     return () => window.removeEventListener("online", flush);

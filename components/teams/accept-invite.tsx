@@ -19,8 +19,14 @@ export function AcceptInvite({ token }: { token: string }) {
   if (result?.ok) {
     return (
       <div className="flex flex-col gap-3">
-        <FormMessage tone="success" message={t("accepted", { team: result.data.team.name, role: t(`roles.${result.data.role}`) })} />
-        <Link href={`/teams/${result.data.team.id}`} className="self-start rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+        <FormMessage
+          tone="success"
+          message={t("accepted", { team: result.data.team.name, role: t(`roles.${result.data.role}`) })}
+        />
+        <Link
+          href={`/teams/${result.data.team.id}`}
+          className="self-start rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+        >
           {t("openTeam")}
         </Link>
       </div>
@@ -28,7 +34,11 @@ export function AcceptInvite({ token }: { token: string }) {
   }
   return (
     <div className="flex flex-col gap-3">
-      <Button type="button" disabled={pending} onClick={() => startTransition(async () => setResult(await acceptInviteAction({ token })))}>
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={() => startTransition(async () => setResult(await acceptInviteAction({ token })))}
+      >
         {t("accept")}
       </Button>
       <FormMessage message={errors.message(result)} />

@@ -6,7 +6,17 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { useErrorText } from "@/components/use-error-text";
 
 /** An on/off button backed by two server actions (claim/drop, reviewed/not): refreshes on success, says why on failure. */
-export function ActionToggle({ pressed, label, run, className }: { pressed: boolean; label: ReactNode; run: () => Promise<ActionResult<unknown>>; className: string }) {
+export function ActionToggle({
+  pressed,
+  label,
+  run,
+  className,
+}: {
+  pressed: boolean;
+  label: ReactNode;
+  run: () => Promise<ActionResult<unknown>>;
+  className: string;
+}) {
   const errors = useErrorText();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);

@@ -4,7 +4,17 @@ import { useTranslations } from "next-intl";
 import { claimTalkAction, unclaimTalkAction } from "@/lib/actions/teams";
 import { ActionToggle } from "./action-toggle";
 
-export function ClaimButton({ teamId, talkId, talkTitle, claimed }: { teamId: string; talkId: string; talkTitle: string; claimed: boolean }) {
+export function ClaimButton({
+  teamId,
+  talkId,
+  talkTitle,
+  claimed,
+}: {
+  teamId: string;
+  talkId: string;
+  talkTitle: string;
+  claimed: boolean;
+}) {
   const t = useTranslations("teams");
   return (
     <ActionToggle

@@ -9,9 +9,30 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { useErrorText } from "@/components/use-error-text";
 import { formatDateTimeWithZone } from "@/lib/time/zoned";
 
-export type CommentView = { id: string; body: string; createdAt: string; updatedAt: string; author: { id: string; name: string }; replies: CommentView[] };
+export type CommentView = {
+  id: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  author: { id: string; name: string };
+  replies: CommentView[];
+};
 
-function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { noteId: string; parentId?: string; initial?: string; commentId?: string; onDone?: () => void; label: string }) {
+function CommentForm({
+  noteId,
+  parentId,
+  initial,
+  commentId,
+  onDone,
+  label,
+}: {
+  noteId: string;
+  parentId?: string;
+  initial?: string;
+  commentId?: string;
+  onDone?: () => void;
+  label: string;
+}) {
   const t = useTranslations("teams");
   const errors = useErrorText();
   const router = useRouter();
@@ -26,7 +47,9 @@ function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { 
       onSubmit={submitWith((form, element) =>
         startTransition(async () => {
           const body = String(form.get("body") ?? "");
-          const res = commentId ? await editCommentAction({ commentId, body }) : await addCommentAction({ noteId, body, ...(parentId ? { parentId } : {}) });
+          const res = commentId
+            ? await editCommentAction({ commentId, body })
+            : await addCommentAction({ noteId, body, ...(parentId ? { parentId } : {}) });
           setResult(res);
           if (res.ok) {
             if (!commentId) element.reset();
@@ -51,7 +74,11 @@ function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { 
         }}
       />
       <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {commentId ? t("save") : label}
         </button>
         {onDone ? (
@@ -69,7 +96,19 @@ function CommentForm({ noteId, parentId, initial, commentId, onDone, label }: { 
   );
 }
 
-function CommentItem({ noteId, comment, myId, canComment, timeZone }: { noteId: string; comment: CommentView; myId: string; canComment: boolean; timeZone: string }) {
+function CommentItem({
+  noteId,
+  comment,
+  myId,
+  canComment,
+  timeZone,
+}: {
+  noteId: string;
+  comment: CommentView;
+  myId: string;
+  canComment: boolean;
+  timeZone: string;
+}) {
   const t = useTranslations("teams");
   const router = useRouter();
   const errors = useErrorText();
@@ -81,11 +120,18 @@ function CommentItem({ noteId, comment, myId, canComment, timeZone }: { noteId: 
   return (
     <li className="flex flex-col gap-1 border-l-2 border-slate-200 pl-3" data-testid="comment">
       <p className="text-xs text-slate-600">
-        <span className="font-semibold text-slate-800">{comment.author.name}</span> · <time dateTime={comment.createdAt}>{formatDateTimeWithZone(new Date(comment.createdAt), timeZone)}</time>
+        <span className="font-semibold text-slate-800">{comment.author.name}</span> ·{" "}
+        <time dateTime={comment.createdAt}>{formatDateTimeWithZone(new Date(comment.createdAt), timeZone)}</time>
         {comment.updatedAt !== comment.createdAt ? ` · ${t("edited")}` : ""}
       </p>
       {mode === "edit" ? (
-        <CommentForm noteId={noteId} commentId={comment.id} initial={comment.body} label={t("edit")} onDone={() => setMode("view")} />
+        <CommentForm
+          noteId={noteId}
+          commentId={comment.id}
+          initial={comment.body}
+          label={t("edit")}
+          onDone={() => setMode("view")}
+        />
       ) : (
         <p className="whitespace-pre-wrap text-sm" data-testid="comment-body">
           {comment.body}
@@ -126,11 +172,20 @@ function CommentItem({ noteId, comment, myId, canComment, timeZone }: { noteId: 
           {message}
         </p>
       ) : null}
-      {mode === "reply" ? <CommentForm noteId={noteId} parentId={comment.id} label={t("reply")} onDone={() => setMode("view")} /> : null}
+      {mode === "reply" ? (
+        <CommentForm noteId={noteId} parentId={comment.id} label={t("reply")} onDone={() => setMode("view")} />
+      ) : null}
       {comment.replies.length ? (
         <ul className="mt-1 flex flex-col gap-2">
           {comment.replies.map((r) => (
-            <CommentItem key={r.id} noteId={noteId} comment={r} myId={myId} canComment={canComment} timeZone={timeZone} />
+            <CommentItem
+              key={r.id}
+              noteId={noteId}
+              comment={r}
+              myId={myId}
+              canComment={canComment}
+              timeZone={timeZone}
+            />
           ))}
         </ul>
       ) : null}
@@ -139,7 +194,19 @@ function CommentItem({ noteId, comment, myId, canComment, timeZone }: { noteId: 
 }
 
 /** Comment times are written in the event's time zone, with the zone (the same text on server and browser). */
-export function CommentThread({ noteId, comments, myId, canComment, timeZone }: { noteId: string; comments: CommentView[]; myId: string; canComment: boolean; timeZone: string }) {
+export function CommentThread({
+  noteId,
+  comments,
+  myId,
+  canComment,
+  timeZone,
+}: {
+  noteId: string;
+  comments: CommentView[];
+  myId: string;
+  canComment: boolean;
+  timeZone: string;
+}) {
   const t = useTranslations("teams");
   return (
     <div className="flex flex-col gap-2">
@@ -147,7 +214,14 @@ export function CommentThread({ noteId, comments, myId, canComment, timeZone }: 
       {comments.length ? (
         <ul className="flex flex-col gap-2">
           {comments.map((c) => (
-            <CommentItem key={c.id} noteId={noteId} comment={c} myId={myId} canComment={canComment} timeZone={timeZone} />
+            <CommentItem
+              key={c.id}
+              noteId={noteId}
+              comment={c}
+              myId={myId}
+              canComment={canComment}
+              timeZone={timeZone}
+            />
           ))}
         </ul>
       ) : null}

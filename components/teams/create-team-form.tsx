@@ -31,7 +31,14 @@ export function CreateTeamForm() {
     >
       <label className="flex min-w-[12rem] flex-1 flex-col text-sm font-medium" htmlFor="team-name">
         {t("name")}
-        <input id="team-name" name="name" required maxLength={80} className="rounded-md border border-slate-300 px-3 py-2" aria-invalid={!!result && !result.ok} />
+        <input
+          id="team-name"
+          name="name"
+          required
+          maxLength={80}
+          className="rounded-md border border-slate-300 px-3 py-2"
+          aria-invalid={!!result && !result.ok}
+        />
       </label>
       <Button type="submit" disabled={pending}>
         {t("create")}

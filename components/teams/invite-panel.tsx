@@ -39,7 +39,12 @@ export function InvitePanel({ teamId }: { teamId: string }) {
       >
         <label className="flex flex-col text-sm font-medium" htmlFor="invite-role">
           {t("role")}
-          <select id="invite-role" name="role" defaultValue="EDITOR" className="rounded-md border border-slate-300 px-2 py-2">
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="EDITOR"
+            className="rounded-md border border-slate-300 px-2 py-2"
+          >
             {(["EDITOR", "VIEWER", "OWNER"] as const).map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -57,10 +62,21 @@ export function InvitePanel({ teamId }: { teamId: string }) {
             {t("inviteLink")}
           </label>
           <div className="flex gap-2">
-            <input id="invite-url" readOnly value={url} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="invite-url" />
+            <input
+              id="invite-url"
+              readOnly
+              value={url}
+              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="invite-url"
+            />
             <CopyButton text={url} label={t("copy")} copiedLabel={t("copied")} selectId="invite-url" />
           </div>
-          <p className="text-xs text-slate-600">{t("inviteExpires", { date: format.dateTime(new Date(invite.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-xs text-slate-600">
+            {t("inviteExpires", {
+              date: format.dateTime(new Date(invite.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
         </div>
       ) : null}
       <FormMessage message={errors.message(result)} />

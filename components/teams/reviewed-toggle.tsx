@@ -4,7 +4,17 @@ import { useTranslations } from "next-intl";
 import { markReviewedAction, unmarkReviewedAction } from "@/lib/actions/teams";
 import { ActionToggle } from "./action-toggle";
 
-export function ReviewedToggle({ teamId, talkId, talkTitle, reviewed }: { teamId: string; talkId: string; talkTitle: string; reviewed: boolean }) {
+export function ReviewedToggle({
+  teamId,
+  talkId,
+  talkTitle,
+  reviewed,
+}: {
+  teamId: string;
+  talkId: string;
+  talkTitle: string;
+  reviewed: boolean;
+}) {
   const t = useTranslations("teams");
   return (
     <ActionToggle

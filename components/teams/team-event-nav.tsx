@@ -2,7 +2,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** Back to the team, and tabs between an event's plan, review and write-up. */
-export async function TeamEventNav({ team, slug, current }: { team: { id: string; name: string }; slug: string; current: "plan" | "review" | "writeup" }) {
+export async function TeamEventNav({
+  team,
+  slug,
+  current,
+}: {
+  team: { id: string; name: string };
+  slug: string;
+  current: "plan" | "review" | "writeup";
+}) {
   const t = await getTranslations("teams");
   const tabs = ["plan", "review", "writeup"] as const;
   return (

@@ -11,7 +11,19 @@ import { useErrorText } from "@/components/use-error-text";
 type Role = "OWNER" | "EDITOR" | "VIEWER";
 export type MemberRow = { userId: string; name: string; role: Role; joinedAt: string };
 
-export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamId: string; teamName: string; members: MemberRow[]; myRole: Role; myId: string }) {
+export function TeamMembers({
+  teamId,
+  teamName,
+  members,
+  myRole,
+  myId,
+}: {
+  teamId: string;
+  teamName: string;
+  members: MemberRow[];
+  myRole: Role;
+  myId: string;
+}) {
   const t = useTranslations("teams");
   const errors = useErrorText();
   const router = useRouter();
@@ -27,7 +39,8 @@ export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamI
   return (
     <section aria-labelledby="members-heading" className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm">
       <h2 id="members-heading" className="text-lg font-semibold">
-        {t("memberList")} <span className="text-sm font-normal text-slate-600">({t("members", { count: members.length })})</span>
+        {t("memberList")}{" "}
+        <span className="text-sm font-normal text-slate-600">({t("members", { count: members.length })})</span>
       </h2>
       <ul className="divide-y divide-slate-100" data-testid="team-members">
         {members.map((m) => (
@@ -50,7 +63,10 @@ export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamI
                 ))}
               </select>
             ) : (
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700" data-testid="member-role">
+              <span
+                className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700"
+                data-testid="member-role"
+              >
                 {t(`roles.${m.role}`)}
               </span>
             )}
@@ -60,7 +76,8 @@ export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamI
                 disabled={pending}
                 className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50"
                 onClick={() => {
-                  if (window.confirm(t("removeConfirm", { name: m.name }))) run(() => removeMemberAction({ teamId, userId: m.userId }));
+                  if (window.confirm(t("removeConfirm", { name: m.name })))
+                    run(() => removeMemberAction({ teamId, userId: m.userId }));
                 }}
               >
                 {t("remove")} <span className="sr-only">{m.name}</span>
@@ -76,7 +93,11 @@ export function TeamMembers({ teamId, teamName, members, myRole, myId }: { teamI
           disabled={pending}
           className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100"
           onClick={() => {
-            if (window.confirm(t("leaveConfirm", { team: teamName }))) run(() => leaveTeamAction({ teamId }), () => router.push("/teams"));
+            if (window.confirm(t("leaveConfirm", { team: teamName })))
+              run(
+                () => leaveTeamAction({ teamId }),
+                () => router.push("/teams"),
+              );
           }}
         >
           {t("leave")}

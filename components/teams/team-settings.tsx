@@ -35,7 +35,13 @@ export function TeamSettings({ teamId, name }: { teamId: string; name: string })
       >
         <label className="flex min-w-[12rem] flex-1 flex-col text-sm font-medium" htmlFor="rename-team">
           {t("name")}
-          <input id="rename-team" name="name" defaultValue={name} maxLength={80} className="rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            id="rename-team"
+            name="name"
+            defaultValue={name}
+            maxLength={80}
+            className="rounded-md border border-slate-300 px-3 py-2"
+          />
         </label>
         <Button type="submit" variant="secondary" disabled={pending}>
           {t("rename")}

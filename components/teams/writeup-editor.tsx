@@ -10,7 +10,14 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { useErrorText } from "@/components/use-error-text";
 import { formatDateTimeWithZone } from "@/lib/time/zoned";
 
-type Props = { teamId: string; eventId: string; talkId: string | null; saved: { body: string; updatedAt: string } | null; canEdit: boolean; /** The event's: the saved time is shown in it, with the zone. */ timeZone: string };
+type Props = {
+  teamId: string;
+  eventId: string;
+  talkId: string | null;
+  saved: { body: string; updatedAt: string } | null;
+  canEdit: boolean;
+  /** The event's: the saved time is shown in it, with the zone. */ timeZone: string;
+};
 
 /** Draft from the members' team notes → edit → save as the team's final write-up. */
 export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit, timeZone }: Props) {
@@ -48,7 +55,14 @@ export function WriteupEditor({ teamId, eventId, talkId, saved, canEdit, timeZon
         <span role="tablist" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
           {(["edit", "preview"] as const).map((name) =>
             name === "edit" && !canEdit ? null : (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} className={`rounded-md px-3 py-1 font-semibold ${tab === name ? "bg-white shadow-sm" : "text-slate-600"}`}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                onClick={() => setTab(name)}
+                className={`rounded-md px-3 py-1 font-semibold ${tab === name ? "bg-white shadow-sm" : "text-slate-600"}`}
+              >
                 {name === "edit" ? t("edit_tab") : t("preview")}
               </button>
             ),

@@ -7,6 +7,15 @@ const VARIANTS: Record<Variant, string> = {
   danger: "bg-red-600 text-white hover:bg-red-700",
 };
 
-export function Button({ variant = "primary", className = "", ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold ${VARIANTS[variant]} ${className}`} {...rest} />;
+export function Button({
+  variant = "primary",
+  className = "",
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold ${VARIANTS[variant]} ${className}`}
+      {...rest}
+    />
+  );
 }

@@ -3,7 +3,19 @@
 import { useState } from "react";
 
 /** Copies `text`; falls back to selecting it in the given input when the clipboard is refused (http, old browsers). */
-export function CopyButton({ text, label, copiedLabel, selectId, className = "" }: { text: string; label: string; copiedLabel: string; selectId?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label,
+  copiedLabel,
+  selectId,
+  className = "",
+}: {
+  text: string;
+  label: string;
+  copiedLabel: string;
+  selectId?: string;
+  className?: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button

@@ -1,6 +1,11 @@
 import type { InputHTMLAttributes } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string };
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+};
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
 export function Field({ label, name, errors, hint, id, ...rest }: FieldProps) {

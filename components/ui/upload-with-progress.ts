@@ -2,7 +2,12 @@
  * POSTs a file with XHR (fetch has no upload progress) and reports the percentage sent. Resolves with
  * the status and the JSON body, or `{ error: "HTTP <status>" }` when the answer is not JSON.
  */
-export function uploadWithProgress(url: string, body: Blob, onProgress: (percent: number) => void, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+export function uploadWithProgress(
+  url: string,
+  body: Blob,
+  onProgress: (percent: number) => void,
+  contentType?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);

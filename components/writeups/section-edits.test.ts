@@ -1,6 +1,14 @@
 // The preview's structure edits: split anywhere, merge neighbours, talk ↔ note, no text lost.
 import { describe, expect, it } from "vitest";
-import { isTalk, makeNote, makeTalk, mergeWithNext, splitPoints, splitSection, type EditableSection } from "./section-edits";
+import {
+  isTalk,
+  makeNote,
+  makeTalk,
+  mergeWithNext,
+  splitPoints,
+  splitSection,
+  type EditableSection,
+} from "./section-edits";
 
 const section = (patch: Partial<EditableSection>): EditableSection => ({
   key: Math.random().toString(36),
@@ -16,7 +24,11 @@ const section = (patch: Partial<EditableSection>): EditableSection => ({
   ...patch,
 });
 
-const lines = (sections: EditableSection[]) => sections.flatMap((s) => [...(isTalk(s) && s.title ? [s.title] : []), ...s.body.split("\n")]).map((l) => l.replace(/^#+\s*/, "").trim()).filter(Boolean);
+const lines = (sections: EditableSection[]) =>
+  sections
+    .flatMap((s) => [...(isTalk(s) && s.title ? [s.title] : []), ...s.body.split("\n")])
+    .map((l) => l.replace(/^#+\s*/, "").trim())
+    .filter(Boolean);
 
 describe("structure edits", () => {
   const glued = section({

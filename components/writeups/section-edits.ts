@@ -42,7 +42,9 @@ export function splitPoints(body: string): { line: number; text: string }[] {
 function tagsIn(tags: SectionTag[], text: string): SectionTag[] {
   const lower = text.toLowerCase();
   const seen = new Set<string>();
-  return tags.filter((t) => !seen.has(t.slug) && t.matched.some((w) => lower.includes(w.toLowerCase())) && seen.add(t.slug));
+  return tags.filter(
+    (t) => !seen.has(t.slug) && t.matched.some((w) => lower.includes(w.toLowerCase())) && seen.add(t.slug),
+  );
 }
 
 let counter = 0;
@@ -52,7 +54,12 @@ export const newKey = () => `s${Date.now().toString(36)}-${(counter++).toString(
  * Splits `sections[i]` before body line `line`. A heading there titles the new part (a talk, its
  * time unknown, when talks may be added); anything else starts a new event note.
  */
-export function splitSection(sections: EditableSection[], i: number, line: number, mayAddTalks: boolean): EditableSection[] {
+export function splitSection(
+  sections: EditableSection[],
+  i: number,
+  line: number,
+  mayAddTalks: boolean,
+): EditableSection[] {
   const s = sections[i];
   const lines = s.body.split("\n");
   if (line <= 0 || line >= lines.length) return sections;
@@ -97,9 +104,29 @@ export function makeTalk(s: EditableSection): EditableSection {
   if (s.title.trim()) {
     // A note's title is its heading, which is also the first line of its text: the title keeps it.
     const dropHeading = heading && heading[2].trim() === s.title.trim();
-    return { ...s, target: "new-talk", timeUnknown: !s.startTime, body: dropHeading ? lines.slice(first + 1).join("\n").replace(/^\s*\n/, "") : s.body };
+    return {
+      ...s,
+      target: "new-talk",
+      timeUnknown: !s.startTime,
+      body: dropHeading
+        ? lines
+            .slice(first + 1)
+            .join("\n")
+            .replace(/^\s*\n/, "")
+        : s.body,
+    };
   }
-  if (heading) return { ...s, target: "new-talk", title: heading[2], timeUnknown: !s.startTime, body: lines.slice(first + 1).join("\n").replace(/^\s*\n/, "") };
+  if (heading)
+    return {
+      ...s,
+      target: "new-talk",
+      title: heading[2],
+      timeUnknown: !s.startTime,
+      body: lines
+        .slice(first + 1)
+        .join("\n")
+        .replace(/^\s*\n/, ""),
+    };
   const title = (lines[first] ?? "").replace(/^[#>*_\-\s]+|[*_\s]+$/g, "").slice(0, 120) || "Talk";
   return { ...s, target: "new-talk", title, timeUnknown: !s.startTime };
 }

@@ -7,15 +7,31 @@ import { Button } from "@/components/ui/button";
 import { submitWith } from "@/components/ui/submit-with";
 import type { WriteupImportPreview, WriteupImportSummary } from "@/lib/data/writeup-import";
 import { uploadWithProgress } from "@/components/ui/upload-with-progress";
-import { isTalk, makeNote, makeTalk, mergeWithNext, newKey, splitPoints, splitSection, type EditableSection } from "./section-edits";
+import {
+  isTalk,
+  makeNote,
+  makeTalk,
+  mergeWithNext,
+  newKey,
+  splitPoints,
+  splitSection,
+  type EditableSection,
+} from "./section-edits";
 
 type SectionState = EditableSection;
 type Input = { blob: Blob; fileName: string; timeZone: string };
 type ErrorBody = { error?: string; code?: string; details?: { code?: string }; fieldErrors?: Record<string, string[]> };
 
-const READ_CODES = ["TOO_LARGE", "NOT_TEXT", "INVALID_UTF8", "INVALID_FRONT_MATTER", "EMPTY", "TOO_COMPLEX", "BUSY"] as const;
+const READ_CODES = [
+  "TOO_LARGE",
+  "NOT_TEXT",
+  "INVALID_UTF8",
+  "INVALID_FRONT_MATTER",
+  "EMPTY",
+  "TOO_COMPLEX",
+  "BUSY",
+] as const;
 const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
-
 
 function initialSections(preview: WriteupImportPreview, keep?: SectionState[]): SectionState[] {
   // Planned again against another event: the user's structure and text stay, the targets are new.
@@ -52,7 +68,8 @@ export function WriteupImporter() {
 
   function explain(body: ErrorBody, status: number): string {
     const code = body.details?.code;
-    if (code && (READ_CODES as readonly string[]).includes(code)) return t(`errors.${code as (typeof READ_CODES)[number]}`);
+    if (code && (READ_CODES as readonly string[]).includes(code))
+      return t(`errors.${code as (typeof READ_CODES)[number]}`);
     if (status === 413) return t("errors.TOO_LARGE");
     if (body.error === "agenda_admin_only") return t("agendaAdminOnly");
     if (body.error === "event_date_required" || body.fieldErrors?.["event.date"]) return t("dateMissing");
@@ -69,7 +86,12 @@ export function WriteupImporter() {
       if (next.fileName) params.set("filename", next.fileName);
       if (next.timeZone) params.set("timeZone", next.timeZone);
       if (eventId) params.set("eventId", eventId);
-      const res = await uploadWithProgress(`/api/writeups/import?${params}`, next.blob, setProgress, "text/markdown; charset=utf-8");
+      const res = await uploadWithProgress(
+        `/api/writeups/import?${params}`,
+        next.blob,
+        setProgress,
+        "text/markdown; charset=utf-8",
+      );
       if (res.status >= 400) {
         setError(t("failed", { message: explain(res.body as ErrorBody, res.status) }));
         return;
@@ -77,7 +99,11 @@ export function WriteupImporter() {
       const p = res.body.preview as WriteupImportPreview;
       setLast(next);
       setPreview(p);
-      setEvent({ targetId: p.match?.id ?? "", name: p.match?.name ?? p.event.name, date: p.match?.date ?? p.event.date ?? "" });
+      setEvent({
+        targetId: p.match?.id ?? "",
+        name: p.match?.name ?? p.event.name,
+        date: p.match?.date ?? p.event.date ?? "",
+      });
       setSections(initialSections(p, keep));
     } catch {
       setError(t("failed", { message: "network" }));
@@ -94,7 +120,12 @@ export function WriteupImporter() {
       if (file instanceof File && file.name) next = { blob: file, fileName: file.name, timeZone };
     } else {
       const text = String(form.get("text") ?? "");
-      if (text.trim()) next = { blob: new Blob([text], { type: "text/markdown" }), fileName: String(form.get("fileName") ?? "").trim(), timeZone };
+      if (text.trim())
+        next = {
+          blob: new Blob([text], { type: "text/markdown" }),
+          fileName: String(form.get("fileName") ?? "").trim(),
+          timeZone,
+        };
     }
     if (!next) {
       setError(t("chooseInput"));
@@ -115,7 +146,8 @@ export function WriteupImporter() {
     void requestPreview(last, targetId, sections);
   }
 
-  const update = (i: number, patch: Partial<SectionState>) => setSections((current) => current.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const update = (i: number, patch: Partial<SectionState>) =>
+    setSections((current) => current.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const [splitChoice, setSplitChoice] = useState<Record<string, string>>({});
 
   async function apply() {
@@ -130,7 +162,12 @@ export function WriteupImporter() {
       const body = {
         source: preview.source,
         ...(preview.fileName ? { fileName: preview.fileName } : {}),
-        event: { targetId: event.targetId || null, name: event.name, date: event.date, timeZone: preview.event.timeZone },
+        event: {
+          targetId: event.targetId || null,
+          name: event.name,
+          date: event.date,
+          timeZone: preview.event.timeZone,
+        },
         sections: sections.map((s, index) => ({
           index,
           target: s.target,
@@ -138,14 +175,20 @@ export function WriteupImporter() {
           ...(s.target === "new-talk"
             ? {
                 title: s.title || undefined,
-                ...(s.timeUnknown || !s.startTime || !s.endTime ? { timeUnknown: true } : { startTime: s.startTime, endTime: s.endTime }),
+                ...(s.timeUnknown || !s.startTime || !s.endTime
+                  ? { timeUnknown: true }
+                  : { startTime: s.startTime, endTime: s.endTime }),
                 ...(s.speakers.length ? { speakers: s.speakers } : {}),
                 ...(s.track ? { track: s.track } : {}),
               }
             : {}),
         })),
       };
-      const res = await fetch("/api/writeups/import?mode=apply", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch("/api/writeups/import?mode=apply", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const data = (await res.json().catch(() => ({}))) as ErrorBody & { summary?: WriteupImportSummary };
       if (!res.ok || !data.summary) setError(t("applyFailed", { message: explain(data, res.status) }));
       else setSummary(data.summary);
@@ -162,10 +205,21 @@ export function WriteupImporter() {
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onPreview} className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm" aria-label={t("title")}>
+      <form
+        onSubmit={onPreview}
+        className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm"
+        aria-label={t("title")}
+      >
         <div role="tablist" className="flex gap-2">
           {(["upload", "paste"] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} className={`rounded-md px-3 py-1.5 text-sm font-semibold ${tab === k ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"}`}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              onClick={() => setTab(k)}
+              className={`rounded-md px-3 py-1.5 text-sm font-semibold ${tab === k ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"}`}
+            >
               {t(k)}
             </button>
           ))}
@@ -201,8 +255,15 @@ export function WriteupImporter() {
       <div aria-live="polite" data-testid="writeup-status" className="flex flex-col gap-2">
         {progress !== null ? (
           <div className="flex flex-col gap-1">
-            <progress max={100} value={progress} className="w-full" aria-label={t("uploading", { percent: progress })} />
-            <span className="text-sm text-slate-600">{progress < 100 ? t("uploading", { percent: progress }) : t("working")}</span>
+            <progress
+              max={100}
+              value={progress}
+              className="w-full"
+              aria-label={t("uploading", { percent: progress })}
+            />
+            <span className="text-sm text-slate-600">
+              {progress < 100 ? t("uploading", { percent: progress }) : t("working")}
+            </span>
           </div>
         ) : null}
         {error ? (
@@ -212,7 +273,12 @@ export function WriteupImporter() {
         ) : null}
         {summary ? (
           <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="writeup-done">
-            {t("done", { name: summary.event.name, talks: summary.talks.filter((x) => x.created).length, notes: summary.notesCreated, updated: summary.notesUpdated })}{" "}
+            {t("done", {
+              name: summary.event.name,
+              talks: summary.talks.filter((x) => x.created).length,
+              notes: summary.notesCreated,
+              updated: summary.notesUpdated,
+            })}{" "}
             <Link className="font-semibold underline" href={`/events/${summary.event.slug}`}>
               {t("open")}
             </Link>{" "}
@@ -230,9 +296,18 @@ export function WriteupImporter() {
             <h2 className="text-lg font-semibold">{t("eventSection")}</h2>
             <label className="flex flex-col gap-1 text-sm font-medium">
               {t("eventTarget")}
-              <select value={event.targetId} onChange={(e) => chooseEvent(e.target.value)} className={input} disabled={progress !== null}>
+              <select
+                value={event.targetId}
+                onChange={(e) => chooseEvent(e.target.value)}
+                className={input}
+                disabled={progress !== null}
+              >
                 <option value="">{t("newEvent")}</option>
-                {preview.match ? <option value={preview.match.id}>{t("matched", { name: preview.match.name, date: preview.match.date })}</option> : null}
+                {preview.match ? (
+                  <option value={preview.match.id}>
+                    {t("matched", { name: preview.match.name, date: preview.match.date })}
+                  </option>
+                ) : null}
                 {preview.candidates.map((c) => (
                   <option key={c.id} value={c.id}>
                     {t("candidate", { name: c.name, date: c.date })}
@@ -243,11 +318,26 @@ export function WriteupImporter() {
             <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
               <label className="flex flex-col gap-1 text-sm font-medium">
                 {t("eventName")}
-                <input value={event.name} onChange={(e) => setEvent({ ...event, name: e.target.value })} disabled={!newEvent} required maxLength={200} className={input} />
+                <input
+                  value={event.name}
+                  onChange={(e) => setEvent({ ...event, name: e.target.value })}
+                  disabled={!newEvent}
+                  required
+                  maxLength={200}
+                  className={input}
+                />
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
                 {t("eventDate")}
-                <input type="date" value={event.date} onChange={(e) => setEvent({ ...event, date: e.target.value })} disabled={!newEvent} required className={input} aria-describedby={event.date ? undefined : "date-missing"} />
+                <input
+                  type="date"
+                  value={event.date}
+                  onChange={(e) => setEvent({ ...event, date: e.target.value })}
+                  disabled={!newEvent}
+                  required
+                  className={input}
+                  aria-describedby={event.date ? undefined : "date-missing"}
+                />
               </label>
             </div>
             {!event.date ? (
@@ -262,8 +352,12 @@ export function WriteupImporter() {
                 <ul className="list-disc pl-5">
                   {preview.guesses.eventName === "heading" ? <li>{t("guessEventHeading")}</li> : null}
                   {preview.guesses.eventName === "file" ? <li>{t("guessEventFile")}</li> : null}
-                  {preview.guesses.imageTitles > 0 ? <li>{t("guessImageTitles", { count: preview.guesses.imageTitles })}</li> : null}
-                  {preview.guesses.unknownTimes > 0 ? <li>{t("guessUnknownTimes", { count: preview.guesses.unknownTimes })}</li> : null}
+                  {preview.guesses.imageTitles > 0 ? (
+                    <li>{t("guessImageTitles", { count: preview.guesses.imageTitles })}</li>
+                  ) : null}
+                  {preview.guesses.unknownTimes > 0 ? (
+                    <li>{t("guessUnknownTimes", { count: preview.guesses.unknownTimes })}</li>
+                  ) : null}
                 </ul>
               </div>
             ) : null}
@@ -282,7 +376,8 @@ export function WriteupImporter() {
           </div>
 
           <h2 className="text-lg font-semibold">
-            {t("sectionsTitle", { count: sections.length })} · {t("talksFound", { count: sections.filter(isTalk).length })}
+            {t("sectionsTitle", { count: sections.length })} ·{" "}
+            {t("talksFound", { count: sections.filter(isTalk).length })}
           </h2>
           <p className="text-sm text-slate-600">{t("structureHint")}</p>
           <ol className="flex flex-col gap-3">
@@ -292,26 +387,60 @@ export function WriteupImporter() {
               const points = splitPoints(state.body);
               const chosen = splitChoice[state.key] ?? String(points[0]?.line ?? "");
               return (
-                <li key={state.key} className="flex flex-col gap-2 rounded-xl bg-white p-4 shadow-sm" data-testid="writeup-section" aria-label={label}>
+                <li
+                  key={state.key}
+                  className="flex flex-col gap-2 rounded-xl bg-white p-4 shadow-sm"
+                  data-testid="writeup-section"
+                  aria-label={label}
+                >
                   <div className="flex flex-wrap items-baseline gap-2">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${talk ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`} data-testid="writeup-section-kind">
+                    <span
+                      className={`rounded px-2 py-0.5 text-xs font-semibold ${talk ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`}
+                      data-testid="writeup-section-kind"
+                    >
                       {talk ? t("talk") : t("eventNote")}
                     </span>
-                    {talk ? <span className="font-mono text-sm">{state.timeUnknown || !state.startTime ? t("timeUnknown") : `${state.startTime}–${state.endTime}`}</span> : null}
-                    <span className="font-semibold" data-testid="writeup-section-title">{state.title || label}</span>
-                    {talk && state.titleFromImage ? <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">{t("titleFromImage")}</span> : null}
+                    {talk ? (
+                      <span className="font-mono text-sm">
+                        {state.timeUnknown || !state.startTime
+                          ? t("timeUnknown")
+                          : `${state.startTime}–${state.endTime}`}
+                      </span>
+                    ) : null}
+                    <span className="font-semibold" data-testid="writeup-section-title">
+                      {state.title || label}
+                    </span>
+                    {talk && state.titleFromImage ? (
+                      <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">
+                        {t("titleFromImage")}
+                      </span>
+                    ) : null}
                   </div>
-                  {state.speakers.length > 0 ? <p className="text-sm text-slate-600">{t("speakers", { names: state.speakers.join(" · ") })}</p> : null}
+                  {state.speakers.length > 0 ? (
+                    <p className="text-sm text-slate-600">{t("speakers", { names: state.speakers.join(" · ") })}</p>
+                  ) : null}
                   <label className="flex flex-col gap-1 text-sm font-medium">
                     {t("target")}
-                    <select value={state.target} onChange={(e) => update(i, { target: e.target.value })} className={input} aria-label={`${label} · ${t("target")}`}>
-                      {mayAddTalks || state.target === "new-talk" ? <option value="new-talk">{t("targetNewTalk")}</option> : null}
+                    <select
+                      value={state.target}
+                      onChange={(e) => update(i, { target: e.target.value })}
+                      className={input}
+                      aria-label={`${label} · ${t("target")}`}
+                    >
+                      {mayAddTalks || state.target === "new-talk" ? (
+                        <option value="new-talk">{t("targetNewTalk")}</option>
+                      ) : null}
                       <option value="event-note">{t("targetEventNote")}</option>
                       {newEvent
                         ? null
                         : preview.existingTalks.map((existing) => (
                             <option key={existing.id} value={`talk:${existing.id}`}>
-                              {t("targetTalk", { time: existing.timeUnknown ? t("timeUnknown") : `${existing.startTime}–${existing.endTime}`, title: existing.title })}
+                              {t("targetTalk", {
+                                time: existing.timeUnknown
+                                  ? t("timeUnknown")
+                                  : `${existing.startTime}–${existing.endTime}`,
+                                title: existing.title,
+                              })}
                             </option>
                           ))}
                     </select>
@@ -320,43 +449,87 @@ export function WriteupImporter() {
                     <div className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]">
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("talkTitle")}
-                        <input value={state.title} onChange={(e) => update(i, { title: e.target.value, titleFromImage: false })} className={input} maxLength={300} aria-label={`${label} · ${t("talkTitle")}`} />
+                        <input
+                          value={state.title}
+                          onChange={(e) => update(i, { title: e.target.value, titleFromImage: false })}
+                          className={input}
+                          maxLength={300}
+                          aria-label={`${label} · ${t("talkTitle")}`}
+                        />
                       </label>
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("start")}
-                        <input type="time" value={state.startTime} onChange={(e) => update(i, { startTime: e.target.value, timeUnknown: false })} className={input} aria-label={`${label} · ${t("start")}`} />
+                        <input
+                          type="time"
+                          value={state.startTime}
+                          onChange={(e) => update(i, { startTime: e.target.value, timeUnknown: false })}
+                          className={input}
+                          aria-label={`${label} · ${t("start")}`}
+                        />
                       </label>
                       <label className="flex flex-col gap-1 text-sm font-medium">
                         {t("end")}
-                        <input type="time" value={state.endTime} onChange={(e) => update(i, { endTime: e.target.value, timeUnknown: false })} className={input} aria-label={`${label} · ${t("end")}`} />
+                        <input
+                          type="time"
+                          value={state.endTime}
+                          onChange={(e) => update(i, { endTime: e.target.value, timeUnknown: false })}
+                          className={input}
+                          aria-label={`${label} · ${t("end")}`}
+                        />
                       </label>
                       <label className="flex items-end gap-1 pb-2 text-sm">
-                        <input type="checkbox" checked={state.timeUnknown} onChange={(e) => update(i, { timeUnknown: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          checked={state.timeUnknown}
+                          onChange={(e) => update(i, { timeUnknown: e.target.checked })}
+                        />
                         {t("timeUnknownLabel")}
                       </label>
-                      {state.timeUnknown ? <p className="text-xs text-amber-800 sm:col-span-4">{t("timeUnknownHint")}</p> : null}
+                      {state.timeUnknown ? (
+                        <p className="text-xs text-amber-800 sm:col-span-4">{t("timeUnknownHint")}</p>
+                      ) : null}
                     </div>
                   ) : null}
                   <label className="flex flex-col gap-1 text-sm font-medium">
                     {t("noteText")}
-                    <textarea value={state.body} onChange={(e) => update(i, { body: e.target.value })} rows={Math.min(12, Math.max(3, state.body.split("\n").length))} className={`${input} font-mono`} aria-label={`${label} · ${t("noteText")}`} />
+                    <textarea
+                      value={state.body}
+                      onChange={(e) => update(i, { body: e.target.value })}
+                      rows={Math.min(12, Math.max(3, state.body.split("\n").length))}
+                      className={`${input} font-mono`}
+                      aria-label={`${label} · ${t("noteText")}`}
+                    />
                   </label>
                   {state.tags.length > 0 ? (
                     <p className="flex flex-wrap gap-1 text-xs" aria-label={t("tags")}>
                       <span className="text-slate-600">{t("tags")}:</span>
                       {state.tags.map((tag) => (
-                        <span key={tag.slug} className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-900" title={t("matchedBy", { words: tag.matched.join(", ") })}>
-                          {tag.name} <span className="text-amber-700">({t("matchedBy", { words: tag.matched.join(", ") })})</span>
+                        <span
+                          key={tag.slug}
+                          className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-900"
+                          title={t("matchedBy", { words: tag.matched.join(", ") })}
+                        >
+                          {tag.name}{" "}
+                          <span className="text-amber-700">({t("matchedBy", { words: tag.matched.join(", ") })})</span>
                         </span>
                       ))}
                     </p>
                   ) : null}
-                  <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2" role="group" aria-label={`${label} · ${t("fixStructure")}`}>
+                  <div
+                    className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-2"
+                    role="group"
+                    aria-label={`${label} · ${t("fixStructure")}`}
+                  >
                     {points.length > 0 ? (
                       <>
                         <label className="flex flex-col gap-1 text-xs font-medium">
                           {t("splitAt")}
-                          <select value={chosen} onChange={(e) => setSplitChoice({ ...splitChoice, [state.key]: e.target.value })} className={`${input} max-w-xs`} aria-label={`${label} · ${t("splitAt")}`}>
+                          <select
+                            value={chosen}
+                            onChange={(e) => setSplitChoice({ ...splitChoice, [state.key]: e.target.value })}
+                            className={`${input} max-w-xs`}
+                            aria-label={`${label} · ${t("splitAt")}`}
+                          >
                             {points.map((p) => (
                               <option key={p.line} value={String(p.line)}>
                                 {p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text}
@@ -364,22 +537,44 @@ export function WriteupImporter() {
                             ))}
                           </select>
                         </label>
-                        <Button type="button" variant="secondary" onClick={() => setSections((current) => splitSection(current, i, Number(chosen), mayAddTalks))} aria-label={`${label} · ${t("split")}`}>
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          onClick={() =>
+                            setSections((current) => splitSection(current, i, Number(chosen), mayAddTalks))
+                          }
+                          aria-label={`${label} · ${t("split")}`}
+                        >
                           {t("split")}
                         </Button>
                       </>
                     ) : null}
                     {i < sections.length - 1 ? (
-                      <Button type="button" variant="secondary" onClick={() => setSections((current) => mergeWithNext(current, i))} aria-label={`${label} · ${t("mergeNext")}`}>
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        onClick={() => setSections((current) => mergeWithNext(current, i))}
+                        aria-label={`${label} · ${t("mergeNext")}`}
+                      >
                         {t("mergeNext")}
                       </Button>
                     ) : null}
                     {talk ? (
-                      <Button type="button" variant="secondary" onClick={() => update(i, makeNote(state))} aria-label={`${label} · ${t("makeNote")}`}>
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        onClick={() => update(i, makeNote(state))}
+                        aria-label={`${label} · ${t("makeNote")}`}
+                      >
                         {t("makeNote")}
                       </Button>
                     ) : mayAddTalks ? (
-                      <Button type="button" variant="secondary" onClick={() => update(i, makeTalk(state))} aria-label={`${label} · ${t("makeTalk")}`}>
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        onClick={() => update(i, makeTalk(state))}
+                        aria-label={`${label} · ${t("makeTalk")}`}
+                      >
                         {t("makeTalk")}
                       </Button>
                     ) : null}

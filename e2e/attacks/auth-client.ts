@@ -76,7 +76,11 @@ export async function startAddressProxy(target: string, localAddress: string): P
 }
 
 /** A Playwright request context that reaches the app from `proxy.address`. */
-export function clientFrom(baseURL: string, proxy: AddressProxy, extraHTTPHeaders?: Record<string, string>): Promise<APIRequestContext> {
+export function clientFrom(
+  baseURL: string,
+  proxy: AddressProxy,
+  extraHTTPHeaders?: Record<string, string>,
+): Promise<APIRequestContext> {
   return request.newContext({ baseURL, proxy: { server: proxy.server }, extraHTTPHeaders });
 }
 
@@ -95,7 +99,12 @@ function csrf(ctx: APIRequestContext): Promise<string> {
 }
 
 /** POST to next-auth's credentials callback the way the sign-in form does; `error` is next-auth's code. */
-export async function signInOver(ctx: APIRequestContext, email: string, password: string, opts: { headers?: Record<string, string>; callbackUrl?: string } = {}): Promise<SignInAnswer & { url: string }> {
+export async function signInOver(
+  ctx: APIRequestContext,
+  email: string,
+  password: string,
+  opts: { headers?: Record<string, string>; callbackUrl?: string } = {},
+): Promise<SignInAnswer & { url: string }> {
   const csrfToken = await csrf(ctx);
   const res = await ctx.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true", callbackUrl: opts.callbackUrl ?? "/events" },
@@ -112,7 +121,10 @@ export async function signInOver(ctx: APIRequestContext, email: string, password
 
 export async function signOutOver(ctx: APIRequestContext) {
   const csrfToken = await csrf(ctx);
-  const res = await ctx.post("/api/auth/signout", { form: { csrfToken, json: "true", callbackUrl: "/" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/signout", {
+    form: { csrfToken, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBeLessThan(400);
 }
 
@@ -129,21 +141,45 @@ let manifest: Record<string, { exportedName?: string; filename?: string }> | und
 /** The id Next gave a server action in this build (read from the build's manifest). */
 export function actionId(file: string, name: string): string {
   manifest ??= (
-    JSON.parse(readFileSync(path.resolve(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    JSON.parse(
+      readFileSync(
+        path.resolve(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"),
+        "utf8",
+      ),
+    ) as {
       node: Record<string, { exportedName?: string; filename?: string }>;
     }
   ).node;
-  const id = Object.entries(manifest).find(([, e]) => e.exportedName === name && e.filename === `lib/actions/${file}.ts`)?.[0];
+  const id = Object.entries(manifest).find(
+    ([, e]) => e.exportedName === name && e.filename === `lib/actions/${file}.ts`,
+  )?.[0];
   if (!id) throw new Error(`no server action ${file}#${name} in the build`);
   return id;
 }
 
-export type ActionAnswer = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
+export type ActionAnswer = {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  details?: Record<string, unknown>;
+};
 
 /** Calls a server action over HTTP as the browser does, and returns its ActionResult. */
-export async function callAction(ctx: APIRequestContext, baseURL: string, file: string, name: string, ...args: unknown[]): Promise<ActionAnswer> {
+export async function callAction(
+  ctx: APIRequestContext,
+  baseURL: string,
+  file: string,
+  name: string,
+  ...args: unknown[]
+): Promise<ActionAnswer> {
   const res = await ctx.post("/events", {
-    headers: { "Next-Action": actionId(file, name), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL },
+    headers: {
+      "Next-Action": actionId(file, name),
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: baseURL,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });

@@ -12,7 +12,15 @@ import { expect, test, type APIRequestContext, type Browser } from "@playwright/
 import { hashPassword } from "../../lib/auth/password";
 import { e2eDb } from "../db";
 import { STRONG_PASSWORD } from "../helpers";
-import { callAction, clientFrom, sessionCookie, signInOver, signOutOver, startAddressProxy, type AddressProxy } from "./auth-client";
+import {
+  callAction,
+  clientFrom,
+  sessionCookie,
+  signInOver,
+  signOutOver,
+  startAddressProxy,
+  type AddressProxy,
+} from "./auth-client";
 
 const db = e2eDb();
 // Also run on PostgreSQL by `npm run test:e2e:postgres` (its --grep @db): counting and sessions live in the database.
@@ -44,14 +52,17 @@ const email = (label: string) => `${label}-${tag()}@attacks.test`;
 
 async function member(label: string, password = STRONG_PASSWORD) {
   const address = email(label);
-  const user = await db.user.create({ data: { email: address, name: `Attack ${label}`, passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({
+    data: { email: address, name: `Attack ${label}`, passwordHash: await hashPassword(password) },
+  });
   return { id: user.id, email: address, password };
 }
 
 /** Runs `count` calls of `fn`, `width` at a time. */
 async function inBatches<T>(count: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < count; i += width) out.push(...(await Promise.all(Array.from({ length: Math.min(width, count - i) }, (_, j) => fn(i + j)))));
+  for (let i = 0; i < count; i += width)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(width, count - i) }, (_, j) => fn(i + j)))));
   return out;
 }
 
@@ -59,9 +70,15 @@ test.describe("sign-in throttling", ON_BOTH_DATABASES, () => {
   test("a spoofed X-Forwarded-For does not escape the per-address limit", async ({ baseURL }) => {
     const { ctx } = await client(baseURL!, 11);
     // A new account and a new claimed address every time: only the real address ties them together.
-    const answers = await inBatches(30, 5, (i) => signInOver(ctx, email(`spray${i}`), "not the password", { headers: { "x-forwarded-for": `198.51.100.${i + 1}` } }));
+    const answers = await inBatches(30, 5, (i) =>
+      signInOver(ctx, email(`spray${i}`), "not the password", {
+        headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+      }),
+    );
     expect(answers.map((a) => a.error)).toEqual(Array(30).fill("CredentialsSignin"));
-    const next = await signInOver(ctx, email("spray-last"), "not the password", { headers: { "x-forwarded-for": "203.0.113.99" } });
+    const next = await signInOver(ctx, email("spray-last"), "not the password", {
+      headers: { "x-forwarded-for": "203.0.113.99" },
+    });
     expect(next.error).toMatch(/^TooManyAttempts:\d+$/);
   });
 
@@ -71,17 +88,23 @@ test.describe("sign-in throttling", ON_BOTH_DATABASES, () => {
     const user = await member("victim");
     // The victim's address as the server would see it (an IPv4 client of a dual-stack socket), both spellings.
     for (const spoofed of ["::ffff:127.0.12.13", "127.0.12.13"]) {
-      await inBatches(30, 5, (i) => signInOver(attacker.ctx, email(`frame${i}`), "not the password", { headers: { "x-forwarded-for": spoofed } }));
+      await inBatches(30, 5, (i) =>
+        signInOver(attacker.ctx, email(`frame${i}`), "not the password", { headers: { "x-forwarded-for": spoofed } }),
+      );
     }
     const answer = await signInOver(victim.ctx, user.email, user.password);
     expect(answer.error).toBeNull();
     expect(answer.ok).toBe(true);
   });
 
-  test("25 simultaneous wrong guesses: five are checked, twenty refused, and then the right password is refused too", async ({ baseURL }) => {
+  test("25 simultaneous wrong guesses: five are checked, twenty refused, and then the right password is refused too", async ({
+    baseURL,
+  }) => {
     const { ctx } = await client(baseURL!, 14);
     const user = await member("race");
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => signInOver(ctx, user.email, `wrong guess number ${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => signInOver(ctx, user.email, `wrong guess number ${i}`)),
+    );
     const checked = answers.filter((a) => a.error === "CredentialsSignin").length;
     const refused = answers.filter((a) => a.error?.startsWith("TooManyAttempts")).length;
     expect({ checked, refused }).toEqual({ checked: 5, refused: 20 });
@@ -139,7 +162,9 @@ test.describe("open redirect after sign-in", () => {
     for (const target of CRAFTED) {
       const answer = await signInOver(ctx, user.email, user.password, { callbackUrl: target });
       expect(answer.ok, JSON.stringify(target)).toBe(true);
-      expect(new URL(answer.url, baseURL).origin, `${JSON.stringify(target)} → ${answer.url}`).toBe(new URL(baseURL!).origin);
+      expect(new URL(answer.url, baseURL).origin, `${JSON.stringify(target)} → ${answer.url}`).toBe(
+        new URL(baseURL!).origin,
+      );
       expect(answer.url).not.toMatch(/[\t\r\n\\]/);
     }
   });
@@ -160,7 +185,9 @@ test.describe("open redirect after sign-in", () => {
 });
 
 test.describe("sign-out", ON_BOTH_DATABASES, () => {
-  test("the old session cookie is refused after sign-out; the account's other sessions keep working", async ({ baseURL }) => {
+  test("the old session cookie is refused after sign-out; the account's other sessions keep working", async ({
+    baseURL,
+  }) => {
     const user = await member("signout");
     const a = await client(baseURL!, 18);
     const b = await client(baseURL!, 18);
@@ -181,9 +208,17 @@ test.describe("sign-out", ON_BOTH_DATABASES, () => {
 });
 
 test.describe("sign-up and change-password throttling", ON_BOTH_DATABASES, () => {
-  test("sign-up: one address gets 10 accounts a minute, then a refusal that says when to retry, in the user's language", async ({ baseURL, browser }) => {
+  test("sign-up: one address gets 10 accounts a minute, then a refusal that says when to retry, in the user's language", async ({
+    baseURL,
+    browser,
+  }) => {
     const { ctx, proxy } = await client(baseURL!, 19);
-    const signUp = (label: string) => callAction(ctx, baseURL!, "auth", "signUpAction", { name: "Flood", email: email(label), password: STRONG_PASSWORD });
+    const signUp = (label: string) =>
+      callAction(ctx, baseURL!, "auth", "signUpAction", {
+        name: "Flood",
+        email: email(label),
+        password: STRONG_PASSWORD,
+      });
     const first = await inBatches(10, 5, (i) => signUp(`flood${i}`));
     expect(first.map((r) => r.ok)).toEqual(Array(10).fill(true));
     const refused = await signUp("flood-over");
@@ -206,12 +241,23 @@ test.describe("sign-up and change-password throttling", ON_BOTH_DATABASES, () =>
     }
   });
 
-  test("change-password: five wrong current passwords lock changes for the account, even with the right one", async ({ baseURL }) => {
+  test("change-password: five wrong current passwords lock changes for the account, even with the right one", async ({
+    baseURL,
+  }) => {
     const { ctx } = await client(baseURL!, 20);
     const user = await member("chpw");
     expect((await signInOver(ctx, user.email, user.password)).ok).toBe(true);
-    const change = (current: string) => callAction(ctx, baseURL!, "account", "changePasswordAction", { currentPassword: current, newPassword: "violet harbour lantern" });
-    for (let i = 0; i < 5; i++) expect(await change(`wrong current ${i}`)).toMatchObject({ ok: false, code: "INVALID", message: "wrong_password" });
+    const change = (current: string) =>
+      callAction(ctx, baseURL!, "account", "changePasswordAction", {
+        currentPassword: current,
+        newPassword: "violet harbour lantern",
+      });
+    for (let i = 0; i < 5; i++)
+      expect(await change(`wrong current ${i}`)).toMatchObject({
+        ok: false,
+        code: "INVALID",
+        message: "wrong_password",
+      });
     const locked = await change(user.password);
     expect(locked).toMatchObject({ ok: false, code: "TOO_MANY" });
     expect(Number(locked.details?.minutes)).toBeGreaterThanOrEqual(1);
@@ -227,7 +273,10 @@ test.describe("sign-up and change-password throttling", ON_BOTH_DATABASES, () =>
       const user = await member(`chpw-addr${account}`);
       expect((await signInOver(ctx, user.email, user.password)).ok).toBe(true);
       for (let i = 0; i < (account < 5 ? 4 : 1); i++) {
-        const r = await callAction(ctx, baseURL!, "account", "changePasswordAction", { currentPassword: `wrong ${i}`, newPassword: "violet harbour lantern" });
+        const r = await callAction(ctx, baseURL!, "account", "changePasswordAction", {
+          currentPassword: `wrong ${i}`,
+          newPassword: "violet harbour lantern",
+        });
         answers.push(r.code ?? "ok");
       }
     }
@@ -239,24 +288,35 @@ test.describe("sign-up and change-password throttling", ON_BOTH_DATABASES, () =>
 test.describe("password strength", () => {
   const WEAK = ["12345678901", "qwerty12345", "password1234", "summit2016!"];
 
-  test("the issue's weak passwords are refused on sign-up and on change-password, with the reason", async ({ baseURL }) => {
+  test("the issue's weak passwords are refused on sign-up and on change-password, with the reason", async ({
+    baseURL,
+  }) => {
     const { ctx } = await client(baseURL!, 22);
     for (const password of WEAK) {
       const address = email("weak");
       const r = await callAction(ctx, baseURL!, "auth", "signUpAction", { name: "Weak", email: address, password });
       expect(r, password).toMatchObject({ ok: false, code: "INVALID" });
-      expect(r.fieldErrors?.password?.[0], password).toMatch(/^password_(common|weak|personal|pattern|dates|repetitive)$/);
+      expect(r.fieldErrors?.password?.[0], password).toMatch(
+        /^password_(common|weak|personal|pattern|dates|repetitive)$/,
+      );
       expect(await db.user.count({ where: { email: address } })).toBe(0);
     }
     const user = await member("weak-change");
     expect((await signInOver(ctx, user.email, user.password)).ok).toBe(true);
     for (const password of WEAK) {
-      const r = await callAction(ctx, baseURL!, "account", "changePasswordAction", { currentPassword: user.password, newPassword: password });
+      const r = await callAction(ctx, baseURL!, "account", "changePasswordAction", {
+        currentPassword: user.password,
+        newPassword: password,
+      });
       expect(r, password).toMatchObject({ ok: false, code: "INVALID" });
-      expect(r.fieldErrors?.newPassword?.[0], password).toMatch(/^password_(common|weak|personal|pattern|dates|repetitive)$/);
+      expect(r.fieldErrors?.newPassword?.[0], password).toMatch(
+        /^password_(common|weak|personal|pattern|dates|repetitive)$/,
+      );
     }
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    expect(await (await import("../../lib/auth/password")).verifyPassword(stored.passwordHash!, user.password)).toBe(true);
+    expect(await (await import("../../lib/auth/password")).verifyPassword(stored.passwordHash!, user.password)).toBe(
+      true,
+    );
   });
 
   test("the sign-up form explains a weak password in the user's language", async ({ baseURL, browser }) => {

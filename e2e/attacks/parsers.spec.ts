@@ -24,7 +24,10 @@ const MB = 1_000_000;
 const repeatTo = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
 /** Probes /api/health back to back until `work` settles; returns its result and every probe's latency. */
-async function probeWhile<T>(request: APIRequestContext, work: Promise<T>): Promise<{ result: T; latencies: number[] }> {
+async function probeWhile<T>(
+  request: APIRequestContext,
+  work: Promise<T>,
+): Promise<{ result: T; latencies: number[] }> {
   let settled = false;
   const tracked = work.finally(() => {
     settled = true;
@@ -41,8 +44,12 @@ async function probeWhile<T>(request: APIRequestContext, work: Promise<T>): Prom
 
 function expectResponsive(latencies: number[]) {
   const slowest = Math.max(...latencies);
-  test.info().annotations.push({ type: "health latency", description: `${latencies.length} probes, slowest ${slowest} ms` });
-  expect(slowest, `slowest of ${latencies.length} health probes (ms): ${latencies.join(", ")}`).toBeLessThan(PROBE_LIMIT_MS);
+  test
+    .info()
+    .annotations.push({ type: "health latency", description: `${latencies.length} probes, slowest ${slowest} ms` });
+  expect(slowest, `slowest of ${latencies.length} health probes (ms): ${latencies.join(", ")}`).toBeLessThan(
+    PROBE_LIMIT_MS,
+  );
 }
 
 async function sameOriginHeaders(page: Page, contentType: string) {
@@ -50,7 +57,11 @@ async function sameOriginHeaders(page: Page, contentType: string) {
 }
 
 async function previewWriteup(page: Page, body: string) {
-  return page.request.post("/api/writeups/import?mode=preview&filename=post.md", { data: Buffer.from(body, "utf8"), headers: await sameOriginHeaders(page, "text/markdown; charset=utf-8"), timeout: 120_000 });
+  return page.request.post("/api/writeups/import?mode=preview&filename=post.md", {
+    data: Buffer.from(body, "utf8"),
+    headers: await sameOriginHeaders(page, "text/markdown; charset=utf-8"),
+    timeout: 120_000,
+  });
 }
 
 async function expectServing(request: APIRequestContext) {
@@ -65,7 +76,10 @@ async function expectServing(request: APIRequestContext) {
 }
 
 test.describe("prototype pollution", () => {
-  test("__proto__ in TOML/YAML front matter reaches no object: health and pages still answer", async ({ page, request }) => {
+  test("__proto__ in TOML/YAML front matter reaches no object: health and pages still answer", async ({
+    page,
+    request,
+  }) => {
     await signUp(page);
     const posts = [
       "+++\n[__proto__]\npolluted = 1\n+++\n# AWS Summit 2016\n\n## 13:00 - 13:40 Lambda\n\ntext\n",
@@ -77,7 +91,9 @@ test.describe("prototype pollution", () => {
       // Read normally, minus the keys: the preview comes back (parsed in the write-up worker).
       const res = await previewWriteup(page, post);
       expect(res.status(), post).toBe(200);
-      const { preview } = (await res.json()) as { preview: { frontMatter: { extra: Record<string, unknown> }; sections: unknown[] } };
+      const { preview } = (await res.json()) as {
+        preview: { frontMatter: { extra: Record<string, unknown> }; sections: unknown[] };
+      };
       expect(JSON.stringify(preview.frontMatter.extra), post).not.toMatch(/__proto__|constructor|prototype|polluted/);
       expect(preview.sections.length, post).toBeGreaterThan(0);
     }
@@ -89,7 +105,10 @@ test.describe("prototype pollution", () => {
 test.describe("slow Markdown", () => {
   test.setTimeout(300_000);
 
-  test("a 1 MB pathological note: its public page and the team review page answer, others are served meanwhile", async ({ page, request }) => {
+  test("a 1 MB pathological note: its public page and the team review page answer, others are served meanwhile", async ({
+    page,
+    request,
+  }) => {
     const user = await signUp(page);
     const event = await createParallelEvent("Markdown bomb");
     const token = randomBytes(24).toString("base64url").slice(0, 32);
@@ -98,10 +117,34 @@ test.describe("slow Markdown", () => {
     let teamId: string;
     try {
       const author = await db.user.findUniqueOrThrow({ where: { email: user.email } });
-      const team = await db.team.create({ data: { name: `Bomb ${token.slice(0, 6)}`, slug: `bomb-${token.slice(0, 10).toLowerCase()}`, memberships: { create: { userId: author.id, role: "OWNER" } } } });
+      const team = await db.team.create({
+        data: {
+          name: `Bomb ${token.slice(0, 6)}`,
+          slug: `bomb-${token.slice(0, 10).toLowerCase()}`,
+          memberships: { create: { userId: author.id, role: "OWNER" } },
+        },
+      });
       teamId = team.id;
-      await db.note.create({ data: { authorId: author.id, eventId: event.id, talkId: event.talks.dynamo.id, body, visibility: "PUBLIC", publicToken: token } });
-      await db.note.create({ data: { authorId: author.id, eventId: event.id, talkId: event.talks.lambda.id, body, visibility: "TEAM", shares: { create: { teamId: team.id } } } });
+      await db.note.create({
+        data: {
+          authorId: author.id,
+          eventId: event.id,
+          talkId: event.talks.dynamo.id,
+          body,
+          visibility: "PUBLIC",
+          publicToken: token,
+        },
+      });
+      await db.note.create({
+        data: {
+          authorId: author.id,
+          eventId: event.id,
+          talkId: event.talks.lambda.id,
+          body,
+          visibility: "TEAM",
+          shares: { create: { teamId: team.id } },
+        },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -114,7 +157,10 @@ test.describe("slow Markdown", () => {
     expectResponsive(shared.latencies);
 
     // A team member: the review page.
-    const review = await probeWhile(request, page.request.get(`/teams/${teamId}/events/${event.slug}/review`, { timeout: 120_000 }));
+    const review = await probeWhile(
+      request,
+      page.request.get(`/teams/${teamId}/events/${event.slug}/review`, { timeout: 120_000 }),
+    );
     expect(review.result.status()).toBe(200);
     expectResponsive(review.latencies);
 
@@ -127,15 +173,28 @@ test.describe("slow Markdown", () => {
     await expect(page.getByRole("link", { name: event.name })).toBeVisible();
   });
 
-  test("an ordinary shared note is still formatted in the browser, and its HTML never runs", async ({ page, browser }) => {
+  test("an ordinary shared note is still formatted in the browser, and its HTML never runs", async ({
+    page,
+    browser,
+  }) => {
     const user = await signUp(page);
     const event = await createParallelEvent("Formatted note");
     const token = randomBytes(24).toString("base64url").slice(0, 32);
-    const body = "# Lambda notes\n\n**cold starts** matter — [docs](https://docs.aws.amazon.com/lambda/)\n\n<img src=x onerror=\"window.__pwned = true\">\n\n[bad](javascript:window.__pwned=true)";
+    const body =
+      '# Lambda notes\n\n**cold starts** matter — [docs](https://docs.aws.amazon.com/lambda/)\n\n<img src=x onerror="window.__pwned = true">\n\n[bad](javascript:window.__pwned=true)';
     const db = e2eDb();
     try {
       const author = await db.user.findUniqueOrThrow({ where: { email: user.email } });
-      await db.note.create({ data: { authorId: author.id, eventId: event.id, talkId: event.talks.dynamo.id, body, visibility: "PUBLIC", publicToken: token } });
+      await db.note.create({
+        data: {
+          authorId: author.id,
+          eventId: event.id,
+          talkId: event.talks.dynamo.id,
+          body,
+          visibility: "PUBLIC",
+          publicToken: token,
+        },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -153,7 +212,10 @@ test.describe("slow Markdown", () => {
     await anonymous.close();
   });
 
-  test("pathological posts in the write-up preview: refused as too complex (422), others served meanwhile", async ({ page, request }) => {
+  test("pathological posts in the write-up preview: refused as too complex (422), others served meanwhile", async ({
+    page,
+    request,
+  }) => {
     await signUp(page);
     for (const [label, post] of [
       ["240 KB of '[a]('", `# AWS Summit 2016\n\n${repeatTo("[a](", 240_000)}`],
@@ -169,7 +231,8 @@ test.describe("slow Markdown", () => {
 
   test("an ordinary 1 MB post is accepted for preview", async ({ page }) => {
     await signUp(page);
-    const talk = (n: number) => `## ${String(9 + (n % 9)).padStart(2, "0")}:00 - ${String(9 + (n % 9)).padStart(2, "0")}:40 Talk ${n}\n\n${"Lambda와 DynamoDB로 만든 서버리스 API 이야기. ".repeat(40)}\n\n- point one\n- point two\n\n`;
+    const talk = (n: number) =>
+      `## ${String(9 + (n % 9)).padStart(2, "0")}:00 - ${String(9 + (n % 9)).padStart(2, "0")}:40 Talk ${n}\n\n${"Lambda와 DynamoDB로 만든 서버리스 API 이야기. ".repeat(40)}\n\n- point one\n- point two\n\n`;
     let post = "---\ntitle: AWS Summit 2016\ndate: 2016-05-17\n---\n";
     for (let n = 0; Buffer.byteLength(post) < MB - 4_000; n++) post += talk(n);
     const res = await previewWriteup(page, post);
@@ -177,7 +240,8 @@ test.describe("slow Markdown", () => {
     // server's main thread; either way the answer is a clear one, never a 413 or a 500.
     expect([200, 422]).toContain(res.status());
     if (res.status() === 422) expect(await res.json()).toMatchObject({ details: { code: "TOO_COMPLEX" } });
-    else expect(((await res.json()) as { preview: { sections: unknown[] } }).preview.sections.length).toBeGreaterThan(10);
+    else
+      expect(((await res.json()) as { preview: { sections: unknown[] } }).preview.sections.length).toBeGreaterThan(10);
   });
 });
 
@@ -196,7 +260,10 @@ test.describe("resource bombs", () => {
     await expectServing(request);
   });
 
-  test("front matter nested 20,000 then 50,000 deep is a 422; the server process survives", async ({ page, request }) => {
+  test("front matter nested 20,000 then 50,000 deep is a 422; the server process survives", async ({
+    page,
+    request,
+  }) => {
     // Before the fix the second one ended the process: V8 aborts ("RegExpCompiler Allocation failed")
     // inside the YAML parser near the stack limit, which no try/catch or worker thread contains.
     await signUp(page);
@@ -217,10 +284,19 @@ test.describe("resource bombs", () => {
       ["deep", deep],
       ["wide", wide],
     ] as const) {
-      const { result, latencies } = await probeWhile(request, page.request.post("/api/admin/agenda/import?filename=schedule.xml&mode=preview", { data: xml, headers, timeout: 60_000 }));
+      const { result, latencies } = await probeWhile(
+        request,
+        page.request.post("/api/admin/agenda/import?filename=schedule.xml&mode=preview", {
+          data: xml,
+          headers,
+          timeout: 60_000,
+        }),
+      );
       expect(result.status(), label).toBeLessThan(500);
       const json = (await result.json()) as { preview?: { problems: { message: string }[] } };
-      expect(JSON.stringify(json), label).toMatch(label === "deep" ? /nested more than \d+ elements deep/ : /more than \d+ attributes/);
+      expect(JSON.stringify(json), label).toMatch(
+        label === "deep" ? /nested more than \d+ elements deep/ : /more than \d+ attributes/,
+      );
       expectResponsive(latencies);
     }
     await expectServing(request);

@@ -16,7 +16,8 @@ const change = userAction(changePasswordInput, async ({ currentPassword, newPass
   // Counted before the current password is checked (as sign-in): guesses cannot race the limit.
   const rules = changePasswordRules(user.id, clientAddress(await headers()));
   const attempt = await takeAttempt(db, rules);
-  if (!attempt.allowed) throw new AppError("TOO_MANY", "too_many_attempts", undefined, { minutes: attempt.retryAfterMinutes });
+  if (!attempt.allowed)
+    throw new AppError("TOO_MANY", "too_many_attempts", undefined, { minutes: attempt.retryAfterMinutes });
   try {
     await changePassword(db, user.id, currentPassword, newPassword);
   } catch (e) {

@@ -6,8 +6,12 @@ import { setUserDisabled, setUserRole } from "../data/admin-users";
 import { setUserDisabledInput, setUserRoleInput } from "../validations/admin-users";
 import { adminAction } from "./safe-action";
 
-const role = adminAction(setUserRoleInput, async ({ userId, role: r }, { user }) => setUserRole(db, user.id, userId, r));
-const disable = adminAction(setUserDisabledInput, async ({ userId, disabled }, { user }) => setUserDisabled(db, user.id, userId, disabled));
+const role = adminAction(setUserRoleInput, async ({ userId, role: r }, { user }) =>
+  setUserRole(db, user.id, userId, r),
+);
+const disable = adminAction(setUserDisabledInput, async ({ userId, disabled }, { user }) =>
+  setUserDisabled(db, user.id, userId, disabled),
+);
 
 export async function setUserRoleAction(input: unknown) {
   const res = await role(input);

@@ -3,7 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { invalidateAgendas } from "../data/agenda-cache";
-import { createEvent, deleteEvent, deleteTalk, deleteTrack, moveTalk, saveTalk, saveTrack, updateEvent } from "../data/agenda-admin";
+import {
+  createEvent,
+  deleteEvent,
+  deleteTalk,
+  deleteTrack,
+  moveTalk,
+  saveTalk,
+  saveTrack,
+  updateEvent,
+} from "../data/agenda-admin";
 import { deleteInput, entityId, eventInput, moveTalkInput, talkInput, trackInput } from "../validations/agenda-admin";
 import { z } from "zod";
 import { adminAction } from "./safe-action";

@@ -15,7 +15,8 @@ const signUp = publicAction(signUpInput, async (input) => {
   if (problem) throw new AppError("INVALID", problem, { password: [problem] });
   // Every attempt that would create an account counts, a duplicate email too (no free probing).
   const attempt = await takeAttempt(db, signUpRules(clientAddress(await headers())));
-  if (!attempt.allowed) throw new AppError("TOO_MANY", "sign_up_throttled", undefined, { minutes: attempt.retryAfterMinutes });
+  if (!attempt.allowed)
+    throw new AppError("TOO_MANY", "sign_up_throttled", undefined, { minutes: attempt.retryAfterMinutes });
   const user = await createUserWithPassword(db, input);
   return { email: user.email };
 });

@@ -26,10 +26,18 @@ const removeTag = userAction(noteTagRemoveInput, async ({ noteId, tagId }, { use
 const suggest = userAction(z.object({ noteId: z.string().min(1).max(64) }), async ({ noteId }, { user }) => {
   const note = await getOwnNote(db, user.id, noteId);
   if (!note) throw new AppError("NOT_FOUND", "note_not_found");
-  return suggestServices(db, note.body, note.tags.flatMap((t) => (t.service ? [t.service.slug] : [])));
+  return suggestServices(
+    db,
+    note.body,
+    note.tags.flatMap((t) => (t.service ? [t.service.slug] : [])),
+  );
 });
-const search = userAction(z.object({ query: z.string().trim().min(1).max(60) }), async ({ query }) => searchServices(db, query));
-const restore = userAction(restoreRevisionInput, async ({ noteId, revisionId, opId }, { user }) => restoreRevision(db, user.id, noteId, revisionId, opId));
+const search = userAction(z.object({ query: z.string().trim().min(1).max(60) }), async ({ query }) =>
+  searchServices(db, query),
+);
+const restore = userAction(restoreRevisionInput, async ({ noteId, revisionId, opId }, { user }) =>
+  restoreRevision(db, user.id, noteId, revisionId, opId),
+);
 
 export async function addNoteTagAction(input: unknown) {
   return addTag(input);

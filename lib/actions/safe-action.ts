@@ -5,7 +5,13 @@ import { isAppError, type AppErrorCode } from "../errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: Record<string, string | number> };
+  | {
+      ok: false;
+      code: AppErrorCode | "INTERNAL";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      details?: Record<string, string | number>;
+    };
 
 type Handler<I, T, U> = (input: I, ctx: { user: U }) => Promise<T>;
 
@@ -19,13 +25,26 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Every server action is a public endpoint: authenticate → validate → run, and never throw raw errors. */
-async function run<S extends z.ZodType, T, U>(schema: S, raw: unknown, user: U, handler: Handler<z.infer<S>, T, U>): Promise<ActionResult<T>> {
+async function run<S extends z.ZodType, T, U>(
+  schema: S,
+  raw: unknown,
+  user: U,
+  handler: Handler<z.infer<S>, T, U>,
+): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, code: "INVALID", message: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return { ok: true, data: await handler(parsed.data, { user }) };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details as Record<string, string | number> | undefined };
+    if (isAppError(e))
+      return {
+        ok: false,
+        code: e.code,
+        message: e.message,
+        fieldErrors: e.fieldErrors,
+        details: e.details as Record<string, string | number> | undefined,
+      };
     console.error("[action] unexpected error", e);
     return { ok: false, code: "INTERNAL", message: "internal_error" };
   }

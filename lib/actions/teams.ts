@@ -1,9 +1,25 @@
 "use server";
 
 import { db } from "../db";
-import { acceptInvite, changeRole, createInvite, createTeam, deleteTeam, leaveTeam, removeMember, renameTeam } from "../data/teams";
+import {
+  acceptInvite,
+  changeRole,
+  createInvite,
+  createTeam,
+  deleteTeam,
+  leaveTeam,
+  removeMember,
+  renameTeam,
+} from "../data/teams";
 import { addComment, deleteComment, editComment, revokePublicLink, setNoteVisibility } from "../data/team-notes";
-import { buildMergedWriteup, claimTalk, markReviewed, saveWriteup, unclaimTalk, unmarkReviewed } from "../data/team-review";
+import {
+  buildMergedWriteup,
+  claimTalk,
+  markReviewed,
+  saveWriteup,
+  unclaimTalk,
+  unmarkReviewed,
+} from "../data/team-review";
 import {
   acceptInviteInput,
   addCommentInput,
@@ -45,9 +61,15 @@ const removeOne = userAction(memberInput, async ({ teamId, userId }, { user }) =
   await removeMember(db, user.id, teamId, userId);
   return { userId };
 });
-const role = userAction(changeRoleInput, ({ teamId, userId, role: r }, { user }) => changeRole(db, user.id, teamId, userId, r));
-const visibility = userAction(noteVisibilityInput, ({ noteId, ...wanted }, { user }) => setNoteVisibility(db, user.id, noteId, wanted));
-const revokeLink = userAction(revokePublicLinkInput, ({ noteId, mode }, { user }) => revokePublicLink(db, user.id, noteId, mode));
+const role = userAction(changeRoleInput, ({ teamId, userId, role: r }, { user }) =>
+  changeRole(db, user.id, teamId, userId, r),
+);
+const visibility = userAction(noteVisibilityInput, ({ noteId, ...wanted }, { user }) =>
+  setNoteVisibility(db, user.id, noteId, wanted),
+);
+const revokeLink = userAction(revokePublicLinkInput, ({ noteId, mode }, { user }) =>
+  revokePublicLink(db, user.id, noteId, mode),
+);
 const comment = userAction(addCommentInput, async ({ noteId, body, parentId }, { user }) => {
   const created = await addComment(db, user.id, noteId, body, parentId);
   return { id: created.id };
@@ -76,7 +98,9 @@ const unreviewed = userAction(teamTalkInput, async ({ teamId, talkId }, { user }
   await unmarkReviewed(db, user.id, teamId, talkId);
   return { talkId, reviewed: false };
 });
-const draft = userAction(teamEventInput, async ({ teamId, eventId, talkId }, { user }) => ({ body: await buildMergedWriteup(db, user.id, teamId, eventId, talkId) }));
+const draft = userAction(teamEventInput, async ({ teamId, eventId, talkId }, { user }) => ({
+  body: await buildMergedWriteup(db, user.id, teamId, eventId, talkId),
+}));
 const saveDraft = userAction(saveWriteupInput, async ({ teamId, eventId, talkId, body }, { user }) => {
   const saved = await saveWriteup(db, user.id, teamId, eventId, talkId, body);
   return { id: saved.id, updatedAt: saved.updatedAt.toISOString() };

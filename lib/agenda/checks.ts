@@ -40,7 +40,9 @@ export function checkOverlaps(
     else byColumn.set(column, [t]);
   }
   for (const [column, list] of byColumn) {
-    const sorted = [...list].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime());
+    const sorted = [...list].sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime(),
+    );
     let latest: NormalTalk | undefined;
     for (const t of sorted) {
       if (latest && t.startsAt < latest.endsAt) {

@@ -24,14 +24,18 @@ export function assignColumns(
   const spanning = [...roomsByTrack].find(([, rooms]) => rooms.size > 1);
   const byRoom = spanning !== undefined || !placed.some((t) => t.track);
   if (spanning) {
-    const rooms = [...spanning[1]].slice(0, 3).map((r) => quote(r)).join(", ");
+    const rooms = [...spanning[1]]
+      .slice(0, 3)
+      .map((r) => quote(r))
+      .join(", ");
     report({
       severity: "warning",
       message: `Track ${quote(spanning[0])} has talks in several rooms (${rooms}), so the rooms are used as the agenda's columns and the topic tracks are not kept.`,
     });
   }
 
-  const columnOf = (t: NormalTalk): string | null => (t.plenary ? null : byRoom ? (t.room ?? t.track!) : (t.track ?? t.room!));
+  const columnOf = (t: NormalTalk): string | null =>
+    t.plenary ? null : byRoom ? (t.room ?? t.track!) : (t.track ?? t.room!);
   const roomOfColumn = new Map<string, string | undefined>();
   for (const t of placed) {
     const column = columnOf(t)!;
@@ -42,12 +46,15 @@ export function assignColumns(
 
   const declaredRoom = new Map(declared.rooms.map((name, i) => [name, i]));
   const declaredTrack = new Map(declared.tracks.map((t, i) => [t.name, i]));
-  const colours = new Map(declared.tracks.filter((t) => t.colour && HEX_COLOUR.test(t.colour)).map((t) => [t.name, t.colour!.toLowerCase()]));
+  const colours = new Map(
+    declared.tracks.filter((t) => t.colour && HEX_COLOUR.test(t.colour)).map((t) => [t.name, t.colour!.toLowerCase()]),
+  );
   const firstSeen = new Map([...roomOfColumn.keys()].map((name, i) => [name, i]));
   // The source's room order is the venue's order of columns; its track list is the next best hint.
   const rank = (name: string): [number, number] => {
     const room = roomOfColumn.get(name);
-    const primary = (room !== undefined ? declaredRoom.get(room) : undefined) ?? declaredTrack.get(name) ?? Number.MAX_SAFE_INTEGER;
+    const primary =
+      (room !== undefined ? declaredRoom.get(room) : undefined) ?? declaredTrack.get(name) ?? Number.MAX_SAFE_INTEGER;
     return [primary, firstSeen.get(name)!];
   };
   const ordered = [...firstSeen.keys()].sort((a, b) => {

@@ -14,9 +14,18 @@ describe("parseAgendaCsv", () => {
   it("reads rows into talks in the caller's zone (default Asia/Seoul)", () => {
     const plan = parseAgendaCsv(CSV, { eventName: "AWS Summit Seoul 2016" });
     expect(plan.problems).toEqual([
-      { severity: "warning", message: "The file names no time zone, so its times are read as Asia/Seoul; give the event's time zone if that is wrong." },
+      {
+        severity: "warning",
+        message:
+          "The file names no time zone, so its times are read as Asia/Seoul; give the event's time zone if that is wrong.",
+      },
     ]);
-    expect(plan.event).toMatchObject({ name: "AWS Summit Seoul 2016", timeZone: "Asia/Seoul", startDate: "2016-05-17", endDate: "2016-05-17" });
+    expect(plan.event).toMatchObject({
+      name: "AWS Summit Seoul 2016",
+      timeZone: "Asia/Seoul",
+      startDate: "2016-05-17",
+      endDate: "2016-05-17",
+    });
     expect(plan.tracks).toEqual([
       { name: "Track 1", room: "Room 301", position: 0 },
       { name: "Room 302", room: "Room 302", position: 1 },
@@ -33,7 +42,9 @@ describe("parseAgendaCsv", () => {
   it("names the event after the caller's fallback, or warns that it has none", () => {
     const plan = parseAgendaCsv(CSV, { timeZone: "Asia/Seoul" });
     expect(plan.event.name).toBe("Imported agenda");
-    expect(agendaWarnings(plan).map((p) => p.message)).toEqual(["The file names no event, so it is called 'Imported agenda'; rename it after the import."]);
+    expect(agendaWarnings(plan).map((p) => p.message)).toEqual([
+      "The file names no event, so it is called 'Imported agenda'; rename it after the import.",
+    ]);
   });
 
   it("refuses a header without the required columns", () => {
@@ -44,9 +55,16 @@ describe("parseAgendaCsv", () => {
   });
 
   it("reports an end before the start, with the row", () => {
-    const plan = parseAgendaCsv("date,start,end,track,room,title,speakers,abstract\n2016-05-17,14:00,13:20,Track 1,,Backwards,,\n", { eventName: "X" });
+    const plan = parseAgendaCsv(
+      "date,start,end,track,room,title,speakers,abstract\n2016-05-17,14:00,13:20,Track 1,,Backwards,,\n",
+      { eventName: "X" },
+    );
     expect(agendaErrors(plan)).toEqual([
-      { severity: "error", message: "Talk 'Backwards' (row 2) ends at 13:20, which is not after its start at 14:00.", where: "row 2" },
+      {
+        severity: "error",
+        message: "Talk 'Backwards' (row 2) ends at 13:20, which is not after its start at 14:00.",
+        where: "row 2",
+      },
     ]);
   });
 

@@ -36,13 +36,24 @@ export function parseAgendaCsv(source: string, options: AgendaParseOptions = {})
     );
   }
   const raw = emptyRawAgenda();
-  const unknown = columns.filter((c) => c && !(AGENDA_CSV_COLUMNS as readonly string[]).includes(c) && !OPTIONAL.includes(c));
-  if (unknown.length) raw.problems.push({ severity: "warning", message: `The CSV column(s) ${unknown.join(", ")} are not used.`, where: "row 1" });
+  const unknown = columns.filter(
+    (c) => c && !(AGENDA_CSV_COLUMNS as readonly string[]).includes(c) && !OPTIONAL.includes(c),
+  );
+  if (unknown.length)
+    raw.problems.push({
+      severity: "warning",
+      message: `The CSV column(s) ${unknown.join(", ")} are not used.`,
+      where: "row 1",
+    });
   for (const error of result.errors) {
     if (error.code === "UndetectableDelimiter") continue; // a one-column file: the header check speaks for it
     // Spreadsheet row numbers: the header is row 1, the first talk row 2.
     const where = error.row !== undefined ? `row ${error.row + 2}` : "the CSV";
-    raw.problems.push({ severity: "error", message: `Row ${error.row !== undefined ? error.row + 2 : "?"} of the CSV cannot be read: ${error.message}.`, where });
+    raw.problems.push({
+      severity: "error",
+      message: `Row ${error.row !== undefined ? error.row + 2 : "?"} of the CSV cannot be read: ${error.message}.`,
+      where,
+    });
   }
   for (const [index, row] of result.data.entries()) {
     const date = row.date?.trim() ?? "";

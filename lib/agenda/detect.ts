@@ -26,7 +26,10 @@ export function detectAgendaFormat(filename: string, text: string): AgendaFormat
   const byExtension = extension ? BY_EXTENSION[extension] : undefined;
   if (byExtension) return byExtension === "pretalx-json" ? jsonFormat(text) : byExtension;
   // Only the start tells XML, JSON and CSV apart: a 10 MB file need not be scanned for that.
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head.startsWith("<")) return "frab-xml";
   if (head.startsWith("{")) return jsonFormat(text);
   const firstLine = head.split(/\r?\n/, 1)[0].toLowerCase();
@@ -42,7 +45,11 @@ const PARSERS: Record<AgendaFormat, (text: string, options?: AgendaParseOptions)
 };
 
 /** Detects the format and parses; an unknown format is a plan with one error, like any other bad input. */
-export function parseAgenda(filename: string, text: string, options: AgendaParseOptions = {}): AgendaPlan & { format: AgendaFormat | null } {
+export function parseAgenda(
+  filename: string,
+  text: string,
+  options: AgendaParseOptions = {},
+): AgendaPlan & { format: AgendaFormat | null } {
   const format = detectAgendaFormat(filename, text);
   if (!format) {
     const plan = failedPlan(

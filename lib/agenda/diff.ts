@@ -43,17 +43,27 @@ export type DiffOptions = {
  * a frab agenda, or the other way round). Two talks that both have guids, different ones, are
  * never paired by title.
  */
-export function diffAgendaTalks<E extends AgendaSnapshotTalk>(planned: AgendaTalk[], existing: E[], { eventKey }: DiffOptions = {}): AgendaTalkDiff<E> {
+export function diffAgendaTalks<E extends AgendaSnapshotTalk>(
+  planned: AgendaTalk[],
+  existing: E[],
+  { eventKey }: DiffOptions = {},
+): AgendaTalkDiff<E> {
   const free = new Set(existing);
   const byGuid = new Map(existing.filter((e) => e.guid).map((e) => [e.guid!, e]));
-  const scheduleGuid = (t: { guid?: string; id?: string }) => (eventKey === undefined ? null : talkScheduleGuid(eventKey, t));
-  const byScheduleGuid = new Map(existing.map((e) => [scheduleGuid(e), e]).filter((entry): entry is [string, E] => entry[0] !== null));
+  const scheduleGuid = (t: { guid?: string; id?: string }) =>
+    eventKey === undefined ? null : talkScheduleGuid(eventKey, t);
+  const byScheduleGuid = new Map(
+    existing.map((e) => [scheduleGuid(e), e]).filter((entry): entry is [string, E] => entry[0] !== null),
+  );
   const byId = new Map(existing.filter((e) => e.id).map((e) => [e.id!, e]));
-  const sameGuid = (p: AgendaTalk, e: E) => p.guid === undefined || p.guid === e.guid || (scheduleGuid({ guid: p.guid }) ?? p.guid) === scheduleGuid(e);
+  const sameGuid = (p: AgendaTalk, e: E) =>
+    p.guid === undefined || p.guid === e.guid || (scheduleGuid({ guid: p.guid }) ?? p.guid) === scheduleGuid(e);
   const pairs: [AgendaTalk, E][] = [];
   const unmatched: AgendaTalk[] = [];
   for (const talk of planned) {
-    const found = talk.guid ? (byGuid.get(talk.guid) ?? byScheduleGuid.get(scheduleGuid({ guid: talk.guid })!) ?? byId.get(talk.guid)) : undefined;
+    const found = talk.guid
+      ? (byGuid.get(talk.guid) ?? byScheduleGuid.get(scheduleGuid({ guid: talk.guid })!) ?? byId.get(talk.guid))
+      : undefined;
     if (found && free.has(found)) {
       free.delete(found);
       pairs.push([talk, found]);
@@ -72,7 +82,11 @@ export function diffAgendaTalks<E extends AgendaSnapshotTalk>(planned: AgendaTal
   const matched = pairs.map(([p, e]) => ({
     planned: p,
     existing: e,
-    moved: p.startsAt.getTime() !== e.startsAt.getTime() || p.endsAt.getTime() !== e.endsAt.getTime() || p.day !== e.day || p.track !== e.track,
+    moved:
+      p.startsAt.getTime() !== e.startsAt.getTime() ||
+      p.endsAt.getTime() !== e.endsAt.getTime() ||
+      p.day !== e.day ||
+      p.track !== e.track,
     changed:
       p.title !== e.title ||
       p.abstract !== e.abstract ||

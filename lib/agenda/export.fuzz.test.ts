@@ -9,7 +9,11 @@ import { formatIsoDate } from "../time/zoned";
 import { scheduleJsonErrors, scheduleXmlErrors } from "./validators/validate";
 
 const ZONES = Intl.supportedValuesOf("timeZone");
-const text = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }), fc.constantFrom("기조 연설", "<script>alert(1)</script>", "a\u0000b", "\uD800", "Ünïcødé — “quotes” & <tags>"));
+const text = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40 }),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
+  fc.constantFrom("기조 연설", "<script>alert(1)</script>", "a\u0000b", "\uD800", "Ünïcødé — “quotes” & <tags>"),
+);
 const name = text.filter((s) => s.trim().length > 0);
 const slug = fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}$/);
 
@@ -17,7 +21,14 @@ const agenda: fc.Arbitrary<AgendaSnapshot> = fc
   .record({
     slug,
     timeZone: fc.constantFrom(...ZONES),
-    tracks: fc.uniqueArray(fc.record({ name, room: fc.option(name, { nil: undefined }), colour: fc.option(fc.stringMatching(/^#[0-9a-f]{6}$/), { nil: undefined }) }), { selector: (t) => t.name, maxLength: 4 }),
+    tracks: fc.uniqueArray(
+      fc.record({
+        name,
+        room: fc.option(name, { nil: undefined }),
+        colour: fc.option(fc.stringMatching(/^#[0-9a-f]{6}$/), { nil: undefined }),
+      }),
+      { selector: (t) => t.name, maxLength: 4 },
+    ),
     talks: fc.uniqueArray(
       fc.record({
         guid: fc.option(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 30 })), { nil: undefined }),
@@ -26,7 +37,11 @@ const agenda: fc.Arbitrary<AgendaSnapshot> = fc
         title: name,
         abstract: fc.string({ maxLength: 80 }),
         speakers: fc.uniqueArray(name, { maxLength: 3 }),
-        start: fc.date({ min: new Date("2024-01-01T00:00:00Z"), max: new Date("2024-01-05T00:00:00Z"), noInvalidDate: true }),
+        start: fc.date({
+          min: new Date("2024-01-01T00:00:00Z"),
+          max: new Date("2024-01-05T00:00:00Z"),
+          noInvalidDate: true,
+        }),
         minutes: fc.integer({ min: 1, max: 99 * 60 + 59 }),
         trackIndex: fc.option(fc.nat({ max: 3 }), { nil: null }),
       }),
@@ -34,7 +49,12 @@ const agenda: fc.Arbitrary<AgendaSnapshot> = fc
     ),
   })
   .map(({ slug, timeZone, tracks, talks }) => {
-    const columns: AgendaTrack[] = tracks.map((t, position) => ({ name: t.name, ...(t.room ? { room: t.room } : {}), ...(t.colour ? { colour: t.colour } : {}), position }));
+    const columns: AgendaTrack[] = tracks.map((t, position) => ({
+      name: t.name,
+      ...(t.room ? { room: t.room } : {}),
+      ...(t.colour ? { colour: t.colour } : {}),
+      position,
+    }));
     const stored = talks.map(({ start, minutes, trackIndex, ...t }) => ({
       ...t,
       startsAt: start,

@@ -15,7 +15,12 @@ import { SCHEDULE_V2 } from "./test-fixtures-v2";
 import { scheduleJsonErrors, scheduleXmlErrors } from "./validators/validate";
 
 const BASE = { baseUrl: "https://notes.example.com" };
-const snapshotOf = (plan: AgendaPlan | AgendaSnapshot): AgendaSnapshot => ({ event: plan.event, days: plan.days, tracks: plan.tracks, talks: plan.talks });
+const snapshotOf = (plan: AgendaPlan | AgendaSnapshot): AgendaSnapshot => ({
+  event: plan.event,
+  days: plan.days,
+  tracks: plan.tracks,
+  talks: plan.talks,
+});
 
 /**
  * What a round trip must keep: days, tracks and each talk's times, title, speakers and guid, the
@@ -24,10 +29,25 @@ const snapshotOf = (plan: AgendaPlan | AgendaSnapshot): AgendaSnapshot => ({ eve
 function essentials(plan: AgendaSnapshot, { withColours = true } = {}) {
   const key = eventKey(plan.event);
   return {
-    event: { name: plan.event.name, slug: plan.event.slug, timeZone: plan.event.timeZone, startDate: plan.event.startDate, endDate: plan.event.endDate },
+    event: {
+      name: plan.event.name,
+      slug: plan.event.slug,
+      timeZone: plan.event.timeZone,
+      startDate: plan.event.startDate,
+      endDate: plan.event.endDate,
+    },
     days: plan.days,
     tracks: plan.tracks.map(({ colour, ...t }) => (withColours && colour ? { ...t, colour } : t)),
-    talks: plan.talks.map((t) => ({ guid: talkScheduleGuid(key, t), title: t.title, abstract: t.abstract, startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString(), day: t.day, track: t.track, speakers: t.speakers })),
+    talks: plan.talks.map((t) => ({
+      guid: talkScheduleGuid(key, t),
+      title: t.title,
+      abstract: t.abstract,
+      startsAt: t.startsAt.toISOString(),
+      endsAt: t.endsAt.toISOString(),
+      day: t.day,
+      track: t.track,
+      speakers: t.speakers,
+    })),
   };
 }
 
@@ -53,13 +73,18 @@ describe("export → parse round trips", () => {
   });
 
   it("XML → JSON → XML keeps the pretalx agenda, colours too (<conference><track color>)", () => {
-    const back = parseFrabXml(exportFrabXml(snapshotOf(parsePretalxJson(exportPretalxJson(snapshotOf(pretalx), BASE))), BASE));
+    const back = parseFrabXml(
+      exportFrabXml(snapshotOf(parsePretalxJson(exportPretalxJson(snapshotOf(pretalx), BASE))), BASE),
+    );
     expect(back.problems).toEqual([]);
     expect(essentials(back)).toEqual(essentials(pretalx));
   });
 
   it("gives talks without a guid a unique UUID that the next export repeats", () => {
-    const csv = parseAgendaCsv("date,start,end,track,room,title\n2024-05-16,10:00,10:40,T1,R1,A\n2024-05-16,10:00,10:40,T2,R2,B\n", { eventName: "Meetup 2024" });
+    const csv = parseAgendaCsv(
+      "date,start,end,track,room,title\n2024-05-16,10:00,10:40,T1,R1,A\n2024-05-16,10:00,10:40,T2,R2,B\n",
+      { eventName: "Meetup 2024" },
+    );
     const back = parseFrabXml(exportFrabXml(snapshotOf(csv), BASE));
     expect(back.problems.filter((p) => p.severity === "error")).toEqual([]);
     const guids = back.talks.map((t) => t.guid!);
@@ -71,12 +96,16 @@ describe("export → parse round trips", () => {
 
   it("escapes text, so stored markup can never become markup in the file", () => {
     const agenda = snapshotOf(frab);
-    agenda.talks = agenda.talks.map((t, i) => (i === 1 ? { ...t, title: `<script>alert("x")</script> & "quotes"` } : t));
+    agenda.talks = agenda.talks.map((t, i) =>
+      i === 1 ? { ...t, title: `<script>alert("x")</script> & "quotes"` } : t,
+    );
     const xml = exportFrabXml(agenda, BASE);
     expect(xml).not.toContain("<script");
     expect(xml).toContain("&lt;script&gt;");
     expect(scheduleXmlErrors(xml)).toEqual([]);
-    expect(JSON.parse(exportPretalxJson(agenda, BASE)).schedule.conference.days[0].rooms["Grand Ballroom"]).toHaveLength(1);
+    expect(
+      JSON.parse(exportPretalxJson(agenda, BASE)).schedule.conference.days[0].rooms["Grand Ballroom"],
+    ).toHaveLength(1);
   });
 });
 
@@ -91,7 +120,11 @@ function handMade(slug: string, timeZone = "Asia/Seoul"): AgendaSnapshot {
     { eventName: "AWS Summit Seoul 2016", timeZone },
   );
   const agenda = snapshotOf(csv);
-  return { ...agenda, event: { ...agenda.event, slug, venue: "COEX" }, talks: agenda.talks.map((t, i) => ({ ...t, id: `c${i}talkid${slug}` })) };
+  return {
+    ...agenda,
+    event: { ...agenda.event, slug, venue: "COEX" },
+    talks: agenda.talks.map((t, i) => ({ ...t, id: `c${i}talkid${slug}` })),
+  };
 }
 
 describe("the c3voc validators accept every export", () => {
@@ -100,7 +133,12 @@ describe("the c3voc validators accept every export", () => {
     ["pretalx JSON", snapshotOf(pretalx)],
     ["schedule v2 (hub fixture)", snapshotOf(hub)],
     ["schedule v2 (official 38C3 example)", snapshotOf(parseAgenda("hub.json", readHubExample()))],
-    ["CSV (no guids, no event slug)", snapshotOf(parseAgendaCsv("date,start,end,track,room,title\n2024-05-16,10:00,10:40,T1,R1,A\n", { eventName: "Meetup" }))],
+    [
+      "CSV (no guids, no event slug)",
+      snapshotOf(
+        parseAgendaCsv("date,start,end,track,room,title\n2024-05-16,10:00,10:40,T1,R1,A\n", { eventName: "Meetup" }),
+      ),
+    ],
     ["made in Summit Notes (ids, Korean titles, a venue)", handMade("aws-summit-seoul-2016")],
     ["a two-letter slug", handMade("ab")],
     ["a zone the JSON schema's pattern refuses (Etc/GMT-9)", handMade("gmt-event", "Etc/GMT-9")],
@@ -116,11 +154,18 @@ describe("the c3voc validators accept every export", () => {
 
   it("leaves out characters XML cannot carry (control characters kept by an import), so the file stays well-formed", () => {
     const agenda = handMade("controls");
-    agenda.talks = agenda.talks.map((t, i) => (i === 1 ? { ...t, title: "A\u0001B\uFFFEC\uD800D", abstract: "x\u0000y\n\tz", speakers: ["Kim\u001b", "Lee\uDC00"] } : t));
+    agenda.talks = agenda.talks.map((t, i) =>
+      i === 1
+        ? { ...t, title: "A\u0001B\uFFFEC\uD800D", abstract: "x\u0000y\n\tz", speakers: ["Kim\u001b", "Lee\uDC00"] }
+        : t,
+    );
     agenda.tracks = agenda.tracks.map((t) => ({ ...t, room: `${t.room}\u0002\uD800` })); // a lone surrogate once made the room's UUIDv5 throw
     const xml = exportFrabXml(agenda, BASE);
     expect(scheduleXmlErrors(xml)).toEqual([]);
-    expect(parseFrabXml(xml).talks.find((t) => t.title === "ABCD")).toMatchObject({ abstract: "xy\n\tz", speakers: ["Kim", "Lee"] });
+    expect(parseFrabXml(xml).talks.find((t) => t.title === "ABCD")).toMatchObject({
+      abstract: "xy\n\tz",
+      speakers: ["Kim", "Lee"],
+    });
     expect(scheduleJsonErrors(exportPretalxJson(agenda, BASE))).toEqual([]); // JSON escapes them
   });
 
@@ -131,8 +176,16 @@ describe("the c3voc validators accept every export", () => {
     expect(conference.url).toBe("https://notes.example.com/events/hubcon24");
     expect(conference.rooms.every((r: { guid: string }) => isUuid(r.guid))).toBe(true);
     const opening = conference.days[0].rooms["Saal 1"][0];
-    expect(opening).toMatchObject({ guid: "270fa44c-821a-577f-8ca3-33e8d4a8c2a7", slug: "hubcon24-opening-ceremony", url: "https://notes.example.com/events/hubcon24#270fa44c-821a-577f-8ca3-33e8d4a8c2a7" });
-    expect(opening.persons[0]).toEqual({ id: expect.any(Number), guid: expect.stringMatching(/^[0-9a-f-]{36}$/), public_name: "Gabriela Bogk" });
+    expect(opening).toMatchObject({
+      guid: "270fa44c-821a-577f-8ca3-33e8d4a8c2a7",
+      slug: "hubcon24-opening-ceremony",
+      url: "https://notes.example.com/events/hubcon24#270fa44c-821a-577f-8ca3-33e8d4a8c2a7",
+    });
+    expect(opening.persons[0]).toEqual({
+      id: expect.any(Number),
+      guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      public_name: "Gabriela Bogk",
+    });
     const xml = exportFrabXml(snapshotOf(hub), BASE);
     expect(xml).toContain('<event guid="270fa44c-821a-577f-8ca3-33e8d4a8c2a7"');
     expect(xml).toContain("<slug>hubcon24-opening-ceremony</slug>");
@@ -145,7 +198,9 @@ describe("the c3voc validators accept every export", () => {
     expect(json.schedule.conference).not.toHaveProperty("venue");
     const lambda = json.schedule.conference.days[0].rooms["Room 101"][0];
     expect(lambda.slug).toMatch(/^aws_summit_seoul_2016-\d+-lambda$/);
-    expect(lambda.url).toBe("https://notes.example.com/events/aws-summit-seoul-2016/talks/c1talkidaws-summit-seoul-2016");
+    expect(lambda.url).toBe(
+      "https://notes.example.com/events/aws-summit-seoul-2016/talks/c1talkidaws-summit-seoul-2016",
+    );
     const keynote = json.schedule.conference.days[0].rooms.Plenary[0];
     expect(keynote.slug).toMatch(/^aws_summit_seoul_2016-\d+-talk$/); // a Korean title has no ASCII slug
     expect(parsePretalxJson(JSON.stringify(json)).event.slug).toBe("aws-summit-seoul-2016");
@@ -155,11 +210,22 @@ describe("the c3voc validators accept every export", () => {
   it("a talk keeps its guid, id and slug when the agenda around it changes", () => {
     const agenda = handMade("summit-2016");
     const talksOf = (a: AgendaSnapshot) =>
-      Object.values(JSON.parse(exportPretalxJson(a, BASE)).schedule.conference.days[0].rooms as Record<string, { title: string; guid: string; id: number; slug: string }[]>)
+      Object.values(
+        JSON.parse(exportPretalxJson(a, BASE)).schedule.conference.days[0].rooms as Record<
+          string,
+          { title: string; guid: string; id: number; slug: string }[]
+        >,
+      )
         .flat()
         .map(({ title, guid, id, slug }) => ({ title, guid, id, slug }));
     const before = talksOf(agenda);
-    const extra = { ...agenda.talks[1], id: "new-talk", title: "New talk", startsAt: new Date("2016-05-17T06:00:00Z"), endsAt: new Date("2016-05-17T06:40:00Z") };
+    const extra = {
+      ...agenda.talks[1],
+      id: "new-talk",
+      title: "New talk",
+      startsAt: new Date("2016-05-17T06:00:00Z"),
+      endsAt: new Date("2016-05-17T06:40:00Z"),
+    };
     const after = talksOf({ ...agenda, talks: [extra, ...agenda.talks.slice().reverse()] });
     for (const talk of before) expect(after).toContainEqual(talk);
   });

@@ -22,7 +22,8 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function xmlSafe<T>(value: T): T {
   if (typeof value === "string") return value.replace(NOT_XML, "") as T;
   if (Array.isArray(value)) return value.map(xmlSafe) as T;
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
   return value;
 }
 const SCHEDULE_VERSION = "1.0";
@@ -63,7 +64,11 @@ export function exportFrabXml(agenda: AgendaSnapshot, options: ScheduleExportOpt
         timeslot_duration: "00:05",
         time_zone_name: event.timeZone,
         url: model.url,
-        track: model.tracks.map((t) => ({ "@_name": t.name, ...(t.colour ? { "@_color": t.colour } : {}), ...(t.slug ? { "@_slug": t.slug } : {}) })),
+        track: model.tracks.map((t) => ({
+          "@_name": t.name,
+          ...(t.colour ? { "@_color": t.colour } : {}),
+          ...(t.slug ? { "@_slug": t.slug } : {}),
+        })),
       },
       day: model.days.map((day) => ({
         "@_index": day.index,
@@ -84,7 +89,13 @@ export function exportFrabXml(agenda: AgendaSnapshot, options: ScheduleExportOpt
       })),
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    indentBy: "  ",
+    suppressEmptyNode: true,
+  });
   return builder.build(xmlSafe(doc)) as string;
 }
 
@@ -108,7 +119,11 @@ export function exportPretalxJson(agenda: AgendaSnapshot, options: ScheduleExpor
         ...(isJsonTimeZoneName(tz) ? { time_zone_name: tz } : {}),
         url: model.url,
         rooms: model.rooms,
-        tracks: model.tracks.map((t) => ({ name: t.name, ...(t.slug ? { slug: t.slug } : {}), ...(t.colour ? { color: t.colour } : {}) })),
+        tracks: model.tracks.map((t) => ({
+          name: t.name,
+          ...(t.slug ? { slug: t.slug } : {}),
+          ...(t.colour ? { color: t.colour } : {}),
+        })),
         days: model.days.map((day) => ({
           index: day.index,
           date: day.date,

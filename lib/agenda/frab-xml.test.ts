@@ -8,11 +8,24 @@ describe("parseFrabXml: a realistic 3-day, 6-room schedule", () => {
 
   it("reads every day, track and talk with no problems", () => {
     expect(plan.problems).toEqual([]);
-    expect(plan.event).toMatchObject({ name: "AWS Summit Berlin 2024", slug: "summit24", timeZone: "Europe/Berlin", timeZoneFrom: "file", startDate: "2024-03-30", endDate: "2024-04-01" });
+    expect(plan.event).toMatchObject({
+      name: "AWS Summit Berlin 2024",
+      slug: "summit24",
+      timeZone: "Europe/Berlin",
+      timeZoneFrom: "file",
+      startDate: "2024-03-30",
+      endDate: "2024-04-01",
+    });
     expect(plan.days.map((d) => d.date)).toEqual(["2024-03-30", "2024-03-31", "2024-04-01"]);
-    expect(plan.tracks).toEqual([1, 2, 3, 4, 5, 6].map((n, i) => ({ name: `Track ${n}`, room: `Room ${300 + n}`, position: i })));
+    expect(plan.tracks).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n, i) => ({ name: `Track ${n}`, room: `Room ${300 + n}`, position: i })),
+    );
     expect(plan.talks).toHaveLength(111);
-    expect(plan.talks.filter((t) => t.track === null).map((t) => t.guid)).toEqual(["keynote-1", "keynote-2", "keynote-3"]);
+    expect(plan.talks.filter((t) => t.track === null).map((t) => t.guid)).toEqual([
+      "keynote-1",
+      "keynote-2",
+      "keynote-3",
+    ]);
     expect(new Set(plan.talks.flatMap((t) => t.speakers))).toEqual(new Set(fixtureTalks().flatMap((t) => t.persons)));
     expect(new Set(plan.talks.flatMap((t) => t.speakers)).size).toBe(11);
   });
@@ -29,15 +42,23 @@ describe("parseFrabXml: a realistic 3-day, 6-room schedule", () => {
   });
 
   it("trusts frab's ISO date (with its offset) when the file has one", () => {
-    const withDates = parseFrabXml(generateFrabXml({ offsets: { "2024-03-30": "+01:00", "2024-03-31": "+02:00", "2024-04-01": "+02:00" } }));
+    const withDates = parseFrabXml(
+      generateFrabXml({ offsets: { "2024-03-30": "+01:00", "2024-03-31": "+02:00", "2024-04-01": "+02:00" } }),
+    );
     expect(withDates.problems).toEqual([]);
-    expect(withDates.talks.map((t) => [t.guid, t.startsAt.toISOString()])).toEqual(plan.talks.map((t) => [t.guid, t.startsAt.toISOString()]));
+    expect(withDates.talks.map((t) => [t.guid, t.startsAt.toISOString()])).toEqual(
+      plan.talks.map((t) => [t.guid, t.startsAt.toISOString()]),
+    );
   });
 
   it("keeps text as plain text: HTML abstracts become text, Korean survives", () => {
     const talk = plan.talks.find((t) => t.guid === "talk-1-1-1")!;
     expect(talk.abstract).toBe("Part 1 of track 1.\nBring & share questions.");
-    expect(plan.talks.find((t) => t.guid === "keynote-1")).toMatchObject({ title: "기조 연설: The road ahead", speakers: ["염동훈", "Werner Vogels"], day: "2024-03-30" });
+    expect(plan.talks.find((t) => t.guid === "keynote-1")).toMatchObject({
+      title: "기조 연설: The road ahead",
+      speakers: ["염동훈", "Werner Vogels"],
+      day: "2024-03-30",
+    });
   });
 });
 
@@ -62,7 +83,9 @@ describe("parseFrabXml: time zones", () => {
   it("prefers the file's zone over the caller's, with a warning", () => {
     const plan = parseFrabXml(generateFrabXml({ days: ["2024-05-16"] }), { timeZone: "Asia/Seoul" });
     expect(plan.event.timeZone).toBe("Europe/Berlin");
-    expect(agendaWarnings(plan).map((p) => p.message)).toEqual(["The file says its times are in Europe/Berlin; that zone is used rather than Asia/Seoul."]);
+    expect(agendaWarnings(plan).map((p) => p.message)).toEqual([
+      "The file says its times are in Europe/Berlin; that zone is used rather than Asia/Seoul.",
+    ]);
   });
 
   it("files a talk after midnight under its conference day when the day has a start", () => {
@@ -78,17 +101,25 @@ describe("parseFrabXml: time zones", () => {
 
 describe("parseFrabXml: columns", () => {
   it("uses rooms as columns when a topic track spans several rooms", () => {
-    const talks = fixtureTalks({ days: ["2024-05-16"], rooms: 2 }).map((t) => (t.type === "talk" ? { ...t, track: "Security" } : t));
+    const talks = fixtureTalks({ days: ["2024-05-16"], rooms: 2 }).map((t) =>
+      t.type === "talk" ? { ...t, track: "Security" } : t,
+    );
     const plan = parseFrabXml(frabXmlFrom(talks, { days: ["2024-05-16"] }));
     expect(agendaErrors(plan)).toEqual([]);
     expect(plan.tracks.map((t) => t.name)).toEqual(["Room 301", "Room 302"]);
-    expect(agendaWarnings(plan)[0].message).toMatch(/^Track 'Security' has talks in several rooms \('Room 301', 'Room 302'\)/);
+    expect(agendaWarnings(plan)[0].message).toMatch(
+      /^Track 'Security' has talks in several rooms \('Room 301', 'Room 302'\)/,
+    );
   });
 
   it("makes rooms the tracks when there is no track", () => {
-    const talks = fixtureTalks({ days: ["2024-05-16"], rooms: 3 }).map((t) => (t.type === "talk" ? { ...t, track: "" } : t));
+    const talks = fixtureTalks({ days: ["2024-05-16"], rooms: 3 }).map((t) =>
+      t.type === "talk" ? { ...t, track: "" } : t,
+    );
     const plan = parseFrabXml(frabXmlFrom(talks, { days: ["2024-05-16"] }));
-    expect(plan.tracks).toEqual([0, 1, 2].map((i) => ({ name: `Room ${301 + i}`, room: `Room ${301 + i}`, position: i })));
+    expect(plan.tracks).toEqual(
+      [0, 1, 2].map((i) => ({ name: `Room ${301 + i}`, room: `Room ${301 + i}`, position: i })),
+    );
     expect(plan.talks.filter((t) => t.track === "Room 302")).toHaveLength(6);
   });
 });

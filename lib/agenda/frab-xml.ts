@@ -17,7 +17,13 @@ type Node = Record<string, unknown>;
 export const MAX_XML_DEPTH = 64;
 export const MAX_XML_ATTRIBUTES = 64;
 
-const LISTS = new Set(["schedule.conference.track", "schedule.day", "schedule.day.room", "schedule.day.room.event", "schedule.day.room.event.persons.person"]);
+const LISTS = new Set([
+  "schedule.conference.track",
+  "schedule.day",
+  "schedule.day.room",
+  "schedule.day.room.event",
+  "schedule.day.room.event.persons.person",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -53,16 +59,35 @@ export function parseFrabXml(source: string, options: AgendaParseOptions = {}): 
   const guarded = guardAgendaText(source, options);
   if ("plan" in guarded) return guarded.plan;
   const xml = guarded.text.trim();
-  if (!xml.startsWith("<")) return failedPlan("The file is not XML: it does not start with an element ('<').", options.timeZone);
+  if (!xml.startsWith("<"))
+    return failedPlan("The file is not XML: it does not start with an element ('<').", options.timeZone);
   // Entity declarations are the door to "billion laughs" expansion; schedules never need them.
-  if (/<!ENTITY/i.test(xml)) return failedPlan("The XML declares entities (<!ENTITY …>), which are refused for safety; export the schedule without a DTD.", options.timeZone);
+  if (/<!ENTITY/i.test(xml))
+    return failedPlan(
+      "The XML declares entities (<!ENTITY …>), which are refused for safety; export the schedule without a DTD.",
+      options.timeZone,
+    );
   const shape = xmlShapeProblem(xml, { maxDepth: MAX_XML_DEPTH, maxAttributes: MAX_XML_ATTRIBUTES });
-  if (shape?.kind === "depth") return failedPlan(`The XML is nested more than ${shape.limit} elements deep (line ${shape.line}); a frab schedule is only a few levels deep.`, options.timeZone, `line ${shape.line}`);
-  if (shape?.kind === "attributes") return failedPlan(`An element has more than ${shape.limit} attributes (line ${shape.line}); frab schedule elements have a few.`, options.timeZone, `line ${shape.line}`);
+  if (shape?.kind === "depth")
+    return failedPlan(
+      `The XML is nested more than ${shape.limit} elements deep (line ${shape.line}); a frab schedule is only a few levels deep.`,
+      options.timeZone,
+      `line ${shape.line}`,
+    );
+  if (shape?.kind === "attributes")
+    return failedPlan(
+      `An element has more than ${shape.limit} attributes (line ${shape.line}); frab schedule elements have a few.`,
+      options.timeZone,
+      `line ${shape.line}`,
+    );
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
-    return failedPlan(`The file is not well-formed XML: ${msg} (line ${line}, column ${col}).`, options.timeZone, `line ${line}`);
+    return failedPlan(
+      `The file is not well-formed XML: ${msg} (line ${line}, column ${col}).`,
+      options.timeZone,
+      `line ${line}`,
+    );
   }
   let doc: Node;
   try {
@@ -72,7 +97,10 @@ export function parseFrabXml(source: string, options: AgendaParseOptions = {}): 
   }
   const root = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("#"));
   if (root !== "schedule") {
-    return failedPlan(`The XML root element is <${root ?? "nothing"}>, but a frab schedule starts with <schedule>.`, options.timeZone);
+    return failedPlan(
+      `The XML root element is <${root ?? "nothing"}>, but a frab schedule starts with <schedule>.`,
+      options.timeZone,
+    );
   }
   return buildAgendaPlan(readSchedule(asNode(doc.schedule)), options);
 }
@@ -80,7 +108,11 @@ export function parseFrabXml(source: string, options: AgendaParseOptions = {}): 
 function readSchedule(schedule: Node): RawAgenda {
   const raw = emptyRawAgenda();
   const conference = asNode(schedule.conference);
-  if (!("conference" in schedule)) raw.problems.push({ severity: "error", message: "The schedule has no <conference> element, so the event has no title or dates." });
+  if (!("conference" in schedule))
+    raw.problems.push({
+      severity: "error",
+      message: "The schedule has no <conference> element, so the event has no title or dates.",
+    });
   raw.eventNameWhere = "schedule/conference/title";
   raw.event = {
     name: nodeText(conference.title),
@@ -91,7 +123,9 @@ function readSchedule(schedule: Node): RawAgenda {
     venue: nodeText(conference.venue),
   };
   // <track name color/> under <conference> (pretalx, our export): the order and colours of the tracks.
-  raw.tracks = asList(conference.track).map((t) => ({ name: text(t["@_name"]) ?? "", colour: text(t["@_color"]) })).filter((t) => t.name);
+  raw.tracks = asList(conference.track)
+    .map((t) => ({ name: text(t["@_name"]) ?? "", colour: text(t["@_color"]) }))
+    .filter((t) => t.name);
   const rooms = new Set<string>();
   for (const [dayIndex, day] of asList(schedule.day).entries()) {
     const date = text(day["@_date"]) ?? "";

@@ -25,7 +25,9 @@ describe("frab XML", () => {
   it("an element named __proto__, constructor or prototype is ignored, not a crash", () => {
     const base = smallFrab();
     for (const name of ["__proto__", "constructor", "prototype"]) {
-      const xml = base.replace("<conference>", `<conference><${name}><polluted>1</polluted></${name}>`).replace("<title>", `<${name} guid="evil">x</${name}><title>`);
+      const xml = base
+        .replace("<conference>", `<conference><${name}><polluted>1</polluted></${name}>`)
+        .replace("<title>", `<${name} guid="evil">x</${name}><title>`);
       const plan = parseFrabXml(xml);
       expect(agendaErrors(plan), name).toEqual(agendaErrors(parseFrabXml(base)));
       expect(plan.talks.length, name).toBe(parseFrabXml(base).talks.length);
@@ -36,20 +38,29 @@ describe("frab XML", () => {
     const xml = `<schedule>${"<a>".repeat(1_000_000)}${"</a>".repeat(1_000_000)}</schedule>`;
     let plan!: ReturnType<typeof parseFrabXml>;
     expect(cpuMs(() => (plan = parseFrabXml(xml)))).toBeLessThan(1_000);
-    expect(agendaErrors(plan).map((p) => p.message)).toEqual([`The XML is nested more than ${MAX_XML_DEPTH} elements deep (line 1); a frab schedule is only a few levels deep.`]);
+    expect(agendaErrors(plan).map((p) => p.message)).toEqual([
+      `The XML is nested more than ${MAX_XML_DEPTH} elements deep (line 1); a frab schedule is only a few levels deep.`,
+    ]);
   });
 
   it("200,000 attributes on one element are refused quickly with the reason", () => {
     const xml = `<schedule ${Array.from({ length: 200_000 }, (_, i) => `a${i}="1"`).join(" ")}/>`;
     let plan!: ReturnType<typeof parseFrabXml>;
     expect(cpuMs(() => (plan = parseFrabXml(xml)))).toBeLessThan(1_000);
-    expect(agendaErrors(plan).map((p) => p.message)).toEqual([`An element has more than ${MAX_XML_ATTRIBUTES} attributes (line 1); frab schedule elements have a few.`]);
+    expect(agendaErrors(plan).map((p) => p.message)).toEqual([
+      `An element has more than ${MAX_XML_ATTRIBUTES} attributes (line 1); frab schedule elements have a few.`,
+    ]);
   });
 });
 
 describe("pretalx JSON", () => {
   it("__proto__ keys (a room named __proto__, event fields, the conference) are dropped while reading", () => {
-    const json = JSON.stringify(PRETALX_SCHEDULE).replace('"rooms":{"Tan Room"', '"rooms":{"__proto__":[{"guid":"evil","title":"x","polluted":1}],"Tan Room"').replace('"conference":{', '"conference":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},');
+    const json = JSON.stringify(PRETALX_SCHEDULE)
+      .replace('"rooms":{"Tan Room"', '"rooms":{"__proto__":[{"guid":"evil","title":"x","polluted":1}],"Tan Room"')
+      .replace(
+        '"conference":{',
+        '"conference":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},',
+      );
     expect(json).toContain('"__proto__":[{"guid":"evil"');
     const plan = parsePretalxJson(json);
     const clean = parsePretalxJson(JSON.stringify(PRETALX_SCHEDULE));

@@ -1,5 +1,11 @@
 // Guards every parser runs before touching the text.
-import { DEFAULT_AGENDA_TIME_ZONE, failedPlan, MAX_AGENDA_BYTES, type AgendaParseOptions, type AgendaPlan } from "./plan";
+import {
+  DEFAULT_AGENDA_TIME_ZONE,
+  failedPlan,
+  MAX_AGENDA_BYTES,
+  type AgendaParseOptions,
+  type AgendaPlan,
+} from "./plan";
 
 /** UTF-8 size without copying the text when the answer is obvious from its length. */
 export function agendaByteLength(text: string): number {

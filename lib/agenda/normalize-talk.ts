@@ -57,41 +57,66 @@ export function normalizeTalk(raw: RawTalk, timeZone: string, report: (p: Agenda
     warn(`${label} had ${what} in its title; the tags were removed and the title is kept as plain text.`);
   }
   if (!title) error(`A talk (${raw.where}) has an empty title.`);
-  else if (title.length > AGENDA_LIMITS.title) error(`${label} has a title of ${title.length} characters; the limit is ${AGENDA_LIMITS.title}.`);
+  else if (title.length > AGENDA_LIMITS.title)
+    error(`${label} has a title of ${title.length} characters; the limit is ${AGENDA_LIMITS.title}.`);
 
   const rawAbstract = raw.abstract ?? "";
-  if (looksLikeScript(rawAbstract)) warn(`${label} has script markup in its abstract; it was removed and the abstract is kept as plain text.`);
+  if (looksLikeScript(rawAbstract))
+    warn(`${label} has script markup in its abstract; it was removed and the abstract is kept as plain text.`);
   const abstract = markupToText(rawAbstract);
-  if (abstract.length > AGENDA_LIMITS.abstract) error(`${label} has an abstract of ${abstract.length} characters; the limit is ${AGENDA_LIMITS.abstract}.`);
+  if (abstract.length > AGENDA_LIMITS.abstract)
+    error(`${label} has an abstract of ${abstract.length} characters; the limit is ${AGENDA_LIMITS.abstract}.`);
 
   const guid = cleanLine(raw.guid) || undefined;
-  if (guid && guid.length > AGENDA_LIMITS.guid) error(`${label} has a guid of ${guid.length} characters; the limit is ${AGENDA_LIMITS.guid}.`);
+  if (guid && guid.length > AGENDA_LIMITS.guid)
+    error(`${label} has a guid of ${guid.length} characters; the limit is ${AGENDA_LIMITS.guid}.`);
 
   // A slug is optional metadata for exports: one the validators would refuse is dropped, not an error.
   const slug = cleanLine(raw.slug) || undefined;
 
   const room = plainName(raw.room) || undefined;
   const track = plainName(raw.track) || undefined;
-  for (const [what, value] of [["room", room], ["track", track]] as const) {
-    if (value && value.length > AGENDA_LIMITS.name) error(`${label} has a ${what} name of ${value.length} characters; the limit is ${AGENDA_LIMITS.name}.`);
+  for (const [what, value] of [
+    ["room", room],
+    ["track", track],
+  ] as const) {
+    if (value && value.length > AGENDA_LIMITS.name)
+      error(`${label} has a ${what} name of ${value.length} characters; the limit is ${AGENDA_LIMITS.name}.`);
   }
 
   const speakers = [...new Set(raw.speakers.map(plainName).filter(Boolean))];
   for (const name of speakers) {
-    if (name.length > AGENDA_LIMITS.name) error(`${label} has a speaker name of ${name.length} characters; the limit is ${AGENDA_LIMITS.name}.`);
+    if (name.length > AGENDA_LIMITS.name)
+      error(`${label} has a speaker name of ${name.length} characters; the limit is ${AGENDA_LIMITS.name}.`);
   }
 
   let level: AgendaTalkLevel | undefined;
   const rawLevel = cleanLine(raw.level);
   if (rawLevel) {
     level = parseLevel(rawLevel);
-    if (!level) warn(`${label} has the unknown level ${quote(rawLevel)}; it was left empty (use 100–400 or intro, intermediate, advanced, expert).`);
+    if (!level)
+      warn(
+        `${label} has the unknown level ${quote(rawLevel)}; it was left empty (use 100–400 or intro, intermediate, advanced, expert).`,
+      );
   }
 
   const times = resolveTalkTimes(raw, timeZone);
   if ("error" in times) error(`${label} ${times.error}.`);
 
   if (!ok || "error" in times) return null;
-  const plenary = PLENARY.test(cleanLine(raw.type)) || (track !== undefined && PLENARY.test(track)) || (!track && !room);
-  return { where: raw.where, guid, ...(slug && isExportableSlug(slug) ? { slug } : {}), title, abstract, ...times, room, track: plenary ? undefined : track, plenary, speakers, level };
+  const plenary =
+    PLENARY.test(cleanLine(raw.type)) || (track !== undefined && PLENARY.test(track)) || (!track && !room);
+  return {
+    where: raw.where,
+    guid,
+    ...(slug && isExportableSlug(slug) ? { slug } : {}),
+    title,
+    abstract,
+    ...times,
+    room,
+    track: plenary ? undefined : track,
+    plenary,
+    speakers,
+    level,
+  };
 }

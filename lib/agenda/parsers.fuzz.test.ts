@@ -13,7 +13,11 @@ import { parsePretalxJson } from "./pretalx-json";
 import { PRETALX_SCHEDULE, smallFrab, type FixtureTalk } from "./test-fixtures";
 
 const hostile = hostileStrings({ oversized: false });
-const nasty = fc.oneof(fc.constantFrom(...hostile), fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 10 }));
+const nasty = fc.oneof(
+  fc.constantFrom(...hostile),
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: "grapheme", maxLength: 10 }),
+);
 const ZONES = [undefined, "Asia/Seoul", "UTC", "Not/AZone", "", "+09:00"];
 
 function expectPlan(plan: AgendaPlan) {
@@ -37,7 +41,11 @@ function mutate(text: string, at: number, insert: string, mode: "insert" | "repl
   if (mode === "replace") return text.slice(0, i) + insert + text.slice(i + insert.length);
   return text.slice(0, i) + insert + text.slice(i);
 }
-const mutation = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), nasty, fc.constantFrom("insert" as const, "replace" as const, "truncate" as const));
+const mutation = fc.tuple(
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  nasty,
+  fc.constantFrom("insert" as const, "replace" as const, "truncate" as const),
+);
 
 const frab = smallFrab();
 const pretalx = JSON.stringify(PRETALX_SCHEDULE);
@@ -51,53 +59,104 @@ const CSV_COLUMNS = ["date", "start", "end", "track", "title", "speakers", "abst
 describe("agenda importers under fuzzing", () => {
   it("random text never throws, whatever the file name says", () => {
     fc.assert(
-      fc.property(fc.constantFrom("a.xml", "a.json", "a.csv", "agenda", ""), fc.oneof(fc.string({ maxLength: 300 }), nasty), fc.constantFrom(...ZONES), (name, text, timeZone) => {
-        expectPlan(parseAgenda(name, text, { timeZone }));
-      }),
+      fc.property(
+        fc.constantFrom("a.xml", "a.json", "a.csv", "agenda", ""),
+        fc.oneof(fc.string({ maxLength: 300 }), nasty),
+        fc.constantFrom(...ZONES),
+        (name, text, timeZone) => {
+          expectPlan(parseAgenda(name, text, { timeZone }));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("frab XML with hostile titles, rooms, tracks, people and guids parses to a plan (values kept as text)", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom<keyof FixtureTalk>("title", "room", "track", "guid", "abstract", "start", "duration", "day"), nasty), { maxLength: 4 }), fc.constantFrom(...ZONES), (edits, timeZone) => {
-        const text = smallFrab((talks) => talks.map((t, i) => (i < edits.length ? { ...t, [edits[i][0]]: edits[i][1] } : t)));
-        const plan = parseFrabXml(text, { timeZone });
-        expectPlan(plan);
-        // A hostile title that the parser accepted comes through verbatim (no HTML decoding into markup).
-        const edited = edits.find(([field]) => field === "title");
-        if (edited && !hasAgendaErrors(plan) && edited[1].trim()) expect(plan.talks.some((t) => t.title.includes(edited[1].trim().slice(0, 10)))).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom<keyof FixtureTalk>(
+              "title",
+              "room",
+              "track",
+              "guid",
+              "abstract",
+              "start",
+              "duration",
+              "day",
+            ),
+            nasty,
+          ),
+          { maxLength: 4 },
+        ),
+        fc.constantFrom(...ZONES),
+        (edits, timeZone) => {
+          const text = smallFrab((talks) =>
+            talks.map((t, i) => (i < edits.length ? { ...t, [edits[i][0]]: edits[i][1] } : t)),
+          );
+          const plan = parseFrabXml(text, { timeZone });
+          expectPlan(plan);
+          // A hostile title that the parser accepted comes through verbatim (no HTML decoding into markup).
+          const edited = edits.find(([field]) => field === "title");
+          if (edited && !hasAgendaErrors(plan) && edited[1].trim())
+            expect(plan.talks.some((t) => t.title.includes(edited[1].trim().slice(0, 10)))).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("corrupted or truncated frab XML never throws", () => {
-    fc.assert(fc.property(mutation, ([at, insert, mode]) => expectPlan(parseFrabXml(mutate(frab, at, insert, mode)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(mutation, ([at, insert, mode]) => expectPlan(parseFrabXml(mutate(frab, at, insert, mode)))),
+      { numRuns: 200 },
+    );
   });
 
   it("corrupted pretalx JSON and random JSON values never throw", () => {
-    fc.assert(fc.property(mutation, ([at, insert, mode]) => expectPlan(parsePretalxJson(mutate(pretalx, at, insert, mode)))), { numRuns: 200 });
-    fc.assert(fc.property(fc.json({ maxDepth: 4 }), (json) => expectPlan(parsePretalxJson(json))), { numRuns: 200 });
+    fc.assert(
+      fc.property(mutation, ([at, insert, mode]) => expectPlan(parsePretalxJson(mutate(pretalx, at, insert, mode)))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (json) => expectPlan(parsePretalxJson(json))),
+      { numRuns: 200 },
+    );
     // Right shape, hostile leaves.
     fc.assert(
-      fc.property(nasty, fc.constantFrom("title", "room", "track", "start", "duration", "date", "guid", "persons"), (v, field) => {
-        const schedule = structuredClone(PRETALX_SCHEDULE) as { schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } } };
-        for (const day of schedule.schedule.conference.days) for (const events of Object.values(day.rooms)) for (const e of events) e[field] = field === "persons" ? [{ public_name: v }] : v;
-        expectPlan(parsePretalxJson(JSON.stringify(schedule)));
-      }),
+      fc.property(
+        nasty,
+        fc.constantFrom("title", "room", "track", "start", "duration", "date", "guid", "persons"),
+        (v, field) => {
+          const schedule = structuredClone(PRETALX_SCHEDULE) as {
+            schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } };
+          };
+          for (const day of schedule.schedule.conference.days)
+            for (const events of Object.values(day.rooms))
+              for (const e of events) e[field] = field === "persons" ? [{ public_name: v }] : v;
+          expectPlan(parsePretalxJson(JSON.stringify(schedule)));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("CSV with hostile cells, odd quoting and random columns never throws", () => {
-    fc.assert(fc.property(mutation, ([at, insert, mode]) => expectPlan(parseAgendaCsv(mutate(csv, at, insert, mode)))), { numRuns: 200 });
     fc.assert(
-      fc.property(fc.shuffledSubarray(CSV_COLUMNS, { minLength: 1 }), fc.array(fc.array(nasty, { minLength: 1, maxLength: 10 }), { maxLength: 6 }), (columns, rows) => {
-        const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-        const text = [columns.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n");
-        expectPlan(parseAgendaCsv(text, { eventName: rows[0]?.[0] }));
-      }),
+      fc.property(mutation, ([at, insert, mode]) => expectPlan(parseAgendaCsv(mutate(csv, at, insert, mode)))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(CSV_COLUMNS, { minLength: 1 }),
+        fc.array(fc.array(nasty, { minLength: 1, maxLength: 10 }), { maxLength: 6 }),
+        (columns, rows) => {
+          const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+          const text = [columns.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n");
+          expectPlan(parseAgendaCsv(text, { eventName: rows[0]?.[0] }));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -8,7 +8,13 @@ describe("parsePretalxJson", () => {
 
   it("reads the event, days, tracks (ordered by the room list, with colours) and talks", () => {
     expect(plan.problems).toEqual([]);
-    expect(plan.event).toMatchObject({ name: "DemoCon 2024", slug: "democon", timeZone: "Europe/Berlin", startDate: "2024-10-26", endDate: "2024-10-27" });
+    expect(plan.event).toMatchObject({
+      name: "DemoCon 2024",
+      slug: "democon",
+      timeZone: "Europe/Berlin",
+      startDate: "2024-10-26",
+      endDate: "2024-10-27",
+    });
     expect(plan.days).toEqual([{ date: "2024-10-26" }, { date: "2024-10-27" }]);
     expect(plan.tracks).toEqual([
       { name: "Security", room: "Gray Room", colour: "#aa0000", position: 0 },
@@ -24,7 +30,11 @@ describe("parsePretalxJson", () => {
   });
 
   it("reads persons in both shapes and falls back to the description for an empty abstract", () => {
-    expect(plan.talks[1]).toMatchObject({ speakers: ["Kimberly Griffin", "Holly Noble"], abstract: "STRIDE in practice", day: "2024-10-26" });
+    expect(plan.talks[1]).toMatchObject({
+      speakers: ["Kimberly Griffin", "Holly Noble"],
+      abstract: "STRIDE in practice",
+      day: "2024-10-26",
+    });
     expect(plan.talks[0].speakers).toEqual(["Jordan Parks"]);
   });
 
@@ -33,7 +43,9 @@ describe("parsePretalxJson", () => {
   });
 
   it("accepts an empty day whose rooms are written as [] (PHP exporters)", () => {
-    const withEmptyDay = structuredClone(PRETALX_SCHEDULE) as { schedule: { conference: { end: string; days: unknown[] } } };
+    const withEmptyDay = structuredClone(PRETALX_SCHEDULE) as {
+      schedule: { conference: { end: string; days: unknown[] } };
+    };
     withEmptyDay.schedule.conference.days.push({ index: 3, date: "2024-10-28", rooms: [] });
     withEmptyDay.schedule.conference.end = "2024-10-28";
     const parsed = parsePretalxJson(JSON.stringify(withEmptyDay));

@@ -15,7 +15,10 @@ const scheduleDay = z.looseObject({
   date: z.unknown(),
   day_start: z.unknown().optional(),
   // Exporters written in PHP print an empty object as [], so an empty list counts as no rooms.
-  rooms: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? {} : v), z.record(z.string(), z.array(scheduleEvent))),
+  rooms: z.preprocess(
+    (v) => (Array.isArray(v) && v.length === 0 ? {} : v),
+    z.record(z.string(), z.array(scheduleEvent)),
+  ),
 });
 const scheduleJson = z.looseObject({
   schedule: z.looseObject({
@@ -29,7 +32,10 @@ const scheduleJson = z.looseObject({
 });
 
 function jsonPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 function personName(person: unknown): string {
@@ -45,16 +51,24 @@ export function parsePretalxJson(source: string, options: AgendaParseOptions = {
   try {
     json = parseJsonSafely(guarded.text); // no __proto__/constructor/prototype key survives reading
   } catch (e) {
-    if (e instanceof RangeError) return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
+    if (e instanceof RangeError)
+      return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
     return failedPlan(`The file is not valid JSON: ${(e as Error).message}.`, options.timeZone);
   }
   if (json === null || typeof json !== "object" || Array.isArray(json) || !("schedule" in json)) {
-    return failedPlan("The JSON has no top-level \"schedule\" object, so it is not a pretalx / c3voc schedule.", options.timeZone);
+    return failedPlan(
+      'The JSON has no top-level "schedule" object, so it is not a pretalx / c3voc schedule.',
+      options.timeZone,
+    );
   }
   const parsed = scheduleJson.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return failedPlan(`The JSON is not a pretalx / c3voc schedule: at ${jsonPath(issue.path)}, ${issue.message.replace(/^Invalid input: /, "")}.`, options.timeZone, jsonPath(issue.path));
+    return failedPlan(
+      `The JSON is not a pretalx / c3voc schedule: at ${jsonPath(issue.path)}, ${issue.message.replace(/^Invalid input: /, "")}.`,
+      options.timeZone,
+      jsonPath(issue.path),
+    );
   }
   return buildAgendaPlan(readConference(parsed.data.schedule.conference), options);
 }
@@ -70,7 +84,9 @@ function readConference(conference: z.infer<typeof scheduleJson>["schedule"]["co
     timeZone: text(conference.time_zone_name) ?? text(conference.timezone),
     venue: text(conference.venue),
   };
-  raw.tracks = (conference.tracks ?? []).map((t) => ({ name: text(t.name) ?? "", colour: text(t.color) })).filter((t) => t.name);
+  raw.tracks = (conference.tracks ?? [])
+    .map((t) => ({ name: text(t.name) ?? "", colour: text(t.color) }))
+    .filter((t) => t.name);
   const rooms = new Set((conference.rooms ?? []).map((r) => text(r.name)).filter((n): n is string => !!n));
   for (const [dayIndex, day] of conference.days.entries()) {
     const date = text(day.date) ?? "";

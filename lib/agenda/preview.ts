@@ -25,7 +25,13 @@ export type AgendaPreview = {
   canApply: boolean;
 };
 
-const brief = (t: PreviewTalk): PreviewTalk => ({ ...(t.guid ? { guid: t.guid } : {}), title: t.title, startsAt: t.startsAt, endsAt: t.endsAt, track: t.track });
+const brief = (t: PreviewTalk): PreviewTalk => ({
+  ...(t.guid ? { guid: t.guid } : {}),
+  title: t.title,
+  startsAt: t.startsAt,
+  endsAt: t.endsAt,
+  track: t.track,
+});
 
 export function planToPreview(plan: AgendaPlan, existing?: AgendaSnapshot | null): AgendaPreview {
   const errors = agendaErrors(plan);
@@ -51,7 +57,10 @@ export function planToPreview(plan: AgendaPlan, existing?: AgendaSnapshot | null
       updated: diff.matched.filter((m) => m.changed && !m.moved).map((m) => brief(m.planned)),
       moved: diff.matched
         .filter((m) => m.moved)
-        .map((m) => ({ ...brief(m.planned), from: { startsAt: m.existing.startsAt, endsAt: m.existing.endsAt, track: m.existing.track } })),
+        .map((m) => ({
+          ...brief(m.planned),
+          from: { startsAt: m.existing.startsAt, endsAt: m.existing.endsAt, track: m.existing.track },
+        })),
       unchanged: diff.matched.filter((m) => !m.moved && !m.changed).length,
       removed: diff.removed.map((e) => ({ ...brief(e), hasUserData: e.hasUserData ?? false })),
     },

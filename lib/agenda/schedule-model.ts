@@ -3,7 +3,15 @@
 // stored (see schedule-ids.ts), so two exports of an unchanged agenda are identical.
 import type { AgendaSnapshot, AgendaSnapshotTalk } from "./plan";
 import {
-  assignTalkNumbers, eventKey, numberFromGuid, personGuid, placeholderTalkGuid, roomGuid, scheduleAcronym, talkScheduleGuid, talkScheduleSlug,
+  assignTalkNumbers,
+  eventKey,
+  numberFromGuid,
+  personGuid,
+  placeholderTalkGuid,
+  roomGuid,
+  scheduleAcronym,
+  talkScheduleGuid,
+  talkScheduleSlug,
 } from "./schedule-ids";
 import { layoutByDay, type DayGroup } from "./snapshot-layout";
 import { slugify } from "./text";
@@ -15,7 +23,14 @@ export type ScheduleExportOptions = {
 };
 
 export type SchedulePerson = { id: number; guid: string; name: string };
-export type ScheduleTalk = { talk: AgendaSnapshotTalk; guid: string; id: number; slug: string; url: string; persons: SchedulePerson[] };
+export type ScheduleTalk = {
+  talk: AgendaSnapshotTalk;
+  guid: string;
+  id: number;
+  slug: string;
+  url: string;
+  persons: SchedulePerson[];
+};
 export type ScheduleRoom = { name: string; guid: string; talks: ScheduleTalk[] };
 export type ScheduleDay = { index: number; date: string; start: string; end: string; rooms: ScheduleRoom[] };
 export type ScheduleTrack = { name: string; slug?: string; colour?: string };
@@ -35,7 +50,10 @@ const TRACK_SLUG = /^[a-z][a-z0-9-]+$/;
 /** The day's first start and last end; a day without talks spans its date. */
 function dayBounds(day: DayGroup, timeZone: string): { start: string; end: string } {
   if (!day.talks.length) {
-    return { start: formatIsoDateTime(zonedInstant(day.date, 0, timeZone), timeZone), end: formatIsoDateTime(zonedInstant(day.date, 23 * 60 + 59, timeZone), timeZone) };
+    return {
+      start: formatIsoDateTime(zonedInstant(day.date, 0, timeZone), timeZone),
+      end: formatIsoDateTime(zonedInstant(day.date, 23 * 60 + 59, timeZone), timeZone),
+    };
   }
   const start = Math.min(...day.talks.map((t) => t.startsAt.getTime()));
   const end = Math.max(...day.talks.map((t) => t.endsAt.getTime()));
@@ -50,7 +68,12 @@ function withDays(agenda: AgendaSnapshot): AgendaSnapshot {
   if (agenda.days.length || agenda.talks.length) return agenda;
   const { startDate, endDate } = agenda.event;
   const days: { date: string }[] = [];
-  for (let date = startDate; isIsoDate(date) && date <= (endDate || startDate) && days.length < 31; date = nextDate(date)) days.push({ date });
+  for (
+    let date = startDate;
+    isIsoDate(date) && date <= (endDate || startDate) && days.length < 31;
+    date = nextDate(date)
+  )
+    days.push({ date });
   return { ...agenda, days };
 }
 
@@ -101,14 +124,28 @@ export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: Schedule
     index: day.index,
     date: day.date,
     ...dayBounds(day, event.timeZone),
-    rooms: day.rooms.map((group) => ({ name: group.room, guid: roomGuid(key, group.room), talks: group.talks.map(describe) })),
+    rooms: day.rooms.map((group) => ({
+      name: group.room,
+      guid: roomGuid(key, group.room),
+      talks: group.talks.map(describe),
+    })),
   }));
   const roomNames = [...new Set(days.flatMap((d) => d.rooms.map((r) => r.name)))];
   const tracks = [...agenda.tracks]
     .sort((a, b) => a.position - b.position)
     .map((t) => {
       const slug = slugify(t.name);
-      return { name: t.name, ...(TRACK_SLUG.test(slug) ? { slug } : {}), ...(t.colour && HEX_COLOUR.test(t.colour) ? { colour: t.colour.toLowerCase() } : {}) };
+      return {
+        name: t.name,
+        ...(TRACK_SLUG.test(slug) ? { slug } : {}),
+        ...(t.colour && HEX_COLOUR.test(t.colour) ? { colour: t.colour.toLowerCase() } : {}),
+      };
     });
-  return { acronym, url: eventUrl, rooms: roomNames.map((name) => ({ name, guid: roomGuid(key, name) })), tracks, days };
+  return {
+    acronym,
+    url: eventUrl,
+    rooms: roomNames.map((name) => ({ name, guid: roomGuid(key, name) })),
+    tracks,
+    days,
+  };
 }

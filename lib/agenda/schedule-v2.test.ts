@@ -31,15 +31,55 @@ describe("schedule v2 (hub) import", () => {
     const plan = parseAgenda("hub-schedule2.json", HUB_EXAMPLE);
     expect(plan.format).toBe("schedule-v2-json");
     expect(agendaErrors(plan)).toEqual([]);
-    expect(plan.event).toMatchObject({ name: "38C3", slug: "38c3", timeZone: "Europe/Berlin", startDate: "2024-12-27", endDate: "2024-12-30" });
+    expect(plan.event).toMatchObject({
+      name: "38C3",
+      slug: "38c3",
+      timeZone: "Europe/Berlin",
+      startDate: "2024-12-27",
+      endDate: "2024-12-30",
+    });
     expect(plan.days.map((d) => d.date)).toEqual(["2024-12-27", "2024-12-28", "2024-12-29", "2024-12-30"]);
-    expect(plan.talks.map((t) => [t.guid, t.slug, t.title, t.day, t.startsAt.toISOString(), t.endsAt.toISOString(), t.track, t.speakers])).toEqual([
-      ["270fa44c-821a-577f-8ca3-33e8d4a8c2a7", "38c3-opening-ceremony", "38C3: Opening Ceremony", "2024-12-27", "2024-12-27T09:30:00.000Z", "2024-12-27T10:00:00.000Z", "CCC", ["Gabriela Bogk", "Aline Blankertz", "Senficon"]],
+    expect(
+      plan.talks.map((t) => [
+        t.guid,
+        t.slug,
+        t.title,
+        t.day,
+        t.startsAt.toISOString(),
+        t.endsAt.toISOString(),
+        t.track,
+        t.speakers,
+      ]),
+    ).toEqual([
+      [
+        "270fa44c-821a-577f-8ca3-33e8d4a8c2a7",
+        "38c3-opening-ceremony",
+        "38C3: Opening Ceremony",
+        "2024-12-27",
+        "2024-12-27T09:30:00.000Z",
+        "2024-12-27T10:00:00.000Z",
+        "CCC",
+        ["Gabriela Bogk", "Aline Blankertz", "Senficon"],
+      ],
       // 00:15 on the 28th is still the night of the 27th: that day runs until 06:00.
-      ["b1740c2f-0c44-5f1b-89ed-456a9eecf0b8", "38c3-a-competitive-time-trial-ai-for-need-for-speed", "A Competitive Time-Trial AI for Need for Speed:", "2024-12-27", "2024-12-27T23:15:00.000Z", "2024-12-27T23:55:00.000Z", "Hardware & Making", ["Sebastian Schwarz"]],
+      [
+        "b1740c2f-0c44-5f1b-89ed-456a9eecf0b8",
+        "38c3-a-competitive-time-trial-ai-for-need-for-speed",
+        "A Competitive Time-Trial AI for Need for Speed:",
+        "2024-12-27",
+        "2024-12-27T23:15:00.000Z",
+        "2024-12-27T23:55:00.000Z",
+        "Hardware & Making",
+        ["Sebastian Schwarz"],
+      ],
     ]);
-    expect(plan.tracks.map((t) => [t.name, t.room, t.colour])).toEqual([["CCC", "Saal 1", "#f2f006"], ["Hardware & Making", "Saal ZIGZAG", "#685b9d"]]);
-    expect(plan.talks[0].abstract).toBe("Glad you could make it! Take a seat and buckle up for a ride through four days of chaotic adventures.");
+    expect(plan.tracks.map((t) => [t.name, t.room, t.colour])).toEqual([
+      ["CCC", "Saal 1", "#f2f006"],
+      ["Hardware & Making", "Saal ZIGZAG", "#685b9d"],
+    ]);
+    expect(plan.talks[0].abstract).toBe(
+      "Glad you could make it! Take a seat and buckle up for a ride through four days of chaotic adventures.",
+    );
   });
 
   it("reads the fixture: localized abstracts, description as fallback, breaks skipped, topic tracks → room columns", () => {
@@ -49,20 +89,31 @@ describe("schedule v2 (hub) import", () => {
       "1 entry is a break or meta entry (type BREAK/META), not talks, and was not imported.",
       "Track 'CCC' has talks in several rooms ('Saal 1', 'Stage HUFF'), so the rooms are used as the agenda's columns and the topic tracks are not kept.",
     ]);
-    expect(plan.tracks.map((t) => [t.name, t.room, t.position])).toEqual([["Saal 1", "Saal 1", 0], ["Saal GLITCH", "Saal GLITCH", 1], ["Stage HUFF", "Stage HUFF", 2]]);
+    expect(plan.tracks.map((t) => [t.name, t.room, t.position])).toEqual([
+      ["Saal 1", "Saal 1", 0],
+      ["Saal GLITCH", "Saal GLITCH", 1],
+      ["Stage HUFF", "Stage HUFF", 2],
+    ]);
     const byTitle = new Map(plan.talks.map((t) => [t.title, t]));
     expect(plan.talks).toHaveLength(6);
     expect(byTitle.get("Opening Ceremony")!.abstract).toBe("Glad you could make it!");
     expect(byTitle.get("Closing")!.abstract).toBe("Tschüss."); // the talk's own language
-    expect(byTitle.get("Fuzzing basebands")).toMatchObject({ abstract: "From firmware dumps to crashes.", track: "Stage HUFF", speakers: ["Kim Minsu"] });
-    expect(byTitle.get("Soldering at midnight")).toMatchObject({ day: "2024-12-27", startsAt: new Date("2024-12-27T23:15:00Z") });
+    expect(byTitle.get("Fuzzing basebands")).toMatchObject({
+      abstract: "From firmware dumps to crashes.",
+      track: "Stage HUFF",
+      speakers: ["Kim Minsu"],
+    });
+    expect(byTitle.get("Soldering at midnight")).toMatchObject({
+      day: "2024-12-27",
+      startsAt: new Date("2024-12-27T23:15:00Z"),
+    });
     expect(byTitle.get("Secure boot, broken")!.speakers).toEqual(["Jane Doe", "정하늘"]);
   });
 
   it("refuses what is not a v2 schedule, or a talk without times or longer than an export can write, naming where", () => {
-    expect(agendaErrors(parseScheduleV2Json('{"schedule": {"conference": {"title": "X"}}}')).map((p) => p.message)).toEqual([
-      "The JSON is not a schedule v2 (hub) file: at schedule.events, expected array, received undefined.",
-    ]);
+    expect(
+      agendaErrors(parseScheduleV2Json('{"schedule": {"conference": {"title": "X"}}}')).map((p) => p.message),
+    ).toEqual(["The JSON is not a schedule v2 (hub) file: at schedule.events, expected array, received undefined."]);
     expect(agendaErrors(parseScheduleV2Json("{ nope"))[0].message).toMatch(/^The file is not valid JSON: /);
     const broken = structuredClone(SCHEDULE_V2);
     delete (broken.schedule.events[1] as { end?: string }).end;

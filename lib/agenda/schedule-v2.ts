@@ -29,7 +29,8 @@ const scheduleV2Json = z.looseObject({
 /** Types schema2.json gives entries that are not talks (MetaEvent). */
 const NOT_TALKS = /^(break|meta)$/i;
 
-const record = (value: unknown): Json => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const record = (value: unknown): Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A LocalizableString: plain text, or { en: "…", de: "…" } read in the preferred language. */
@@ -41,7 +42,9 @@ function localized(value: unknown, languages: (string | undefined)[]): string | 
     const found = language ? text(map[language]) : undefined;
     if (found !== undefined) return found;
   }
-  return Object.values(map).map(text).find((v) => v !== undefined);
+  return Object.values(map)
+    .map(text)
+    .find((v) => v !== undefined);
 }
 
 /** schema2.json durations are ISO 8601 ("PT1H30M"); the plan builder reads "HH:MM". */
@@ -54,7 +57,10 @@ function clockDuration(value: unknown): string | undefined {
 }
 
 function jsonPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 export function parseScheduleV2Json(source: string, options: AgendaParseOptions = {}): AgendaPlan {
@@ -64,14 +70,19 @@ export function parseScheduleV2Json(source: string, options: AgendaParseOptions 
   try {
     json = parseJsonSafely(guarded.text); // no __proto__/constructor/prototype key survives reading (as pretalx-json.ts)
   } catch (e) {
-    if (e instanceof RangeError) return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
+    if (e instanceof RangeError)
+      return failedPlan("The JSON is nested far too deep to be a schedule.", options.timeZone);
     return failedPlan(`The file is not valid JSON: ${(e as Error).message}.`, options.timeZone);
   }
   const parsed = scheduleV2Json.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = jsonPath(issue.path);
-    return failedPlan(`The JSON is not a schedule v2 (hub) file: at ${where}, ${issue.message.replace(/^Invalid input: /, "")}.`, options.timeZone, where);
+    return failedPlan(
+      `The JSON is not a schedule v2 (hub) file: at ${where}, ${issue.message.replace(/^Invalid input: /, "")}.`,
+      options.timeZone,
+      where,
+    );
   }
   return buildAgendaPlan(readScheduleV2(parsed.data.schedule), options);
 }
@@ -89,7 +100,12 @@ function readScheduleV2(schedule: z.infer<typeof scheduleV2Json>["schedule"]): R
   };
   const defaultLanguage = text(record(conference.defaults).language);
 
-  const days = (conference.days ?? []).map((d, i) => ({ date: text(d.date) ?? "", start: text(d.start), end: text(d.end), where: `schedule.conference.days[${i}]` }));
+  const days = (conference.days ?? []).map((d, i) => ({
+    date: text(d.date) ?? "",
+    start: text(d.start),
+    end: text(d.end),
+    where: `schedule.conference.days[${i}]`,
+  }));
   raw.days = days.map(({ date, where }) => ({ date, where: `${where} (${date || "no date"})` }));
   // The conference day a talk belongs to: the one whose start–end holds its start (CCC nights run past midnight).
   const spans = days
@@ -128,7 +144,12 @@ function readScheduleV2(schedule: z.infer<typeof scheduleV2Json>["schedule"]): R
     const room = record(event.room);
     const roomKey = text(room.guid) ?? text(room.slug);
     const roomName = text(event.room) ?? text(room.name) ?? (roomKey ? roomNames.get(roomKey) : undefined);
-    if (!roomName && roomKey) raw.problems.push({ severity: "warning", message: `The event at ${where} names the room ${quote(roomKey)}, which schedule.conference.rooms does not list; it is read as a plenary.`, where });
+    if (!roomName && roomKey)
+      raw.problems.push({
+        severity: "warning",
+        message: `The event at ${where} names the room ${quote(roomKey)}, which schedule.conference.rooms does not list; it is read as a plenary.`,
+        where,
+      });
     const track = record(event.track);
     const trackSlug = text(track.slug);
     const languages = [text(event.language), defaultLanguage];
@@ -145,11 +166,16 @@ function readScheduleV2(schedule: z.infer<typeof scheduleV2Json>["schedule"]): R
       start: start ?? "",
       ...(text(event.end) ? { end: text(event.end) } : { duration: clockDuration(event.duration) ?? "" }),
       room: roomName,
-      track: text(event.track) ?? text(track.name) ?? (trackSlug ? (trackNames.get(trackSlug) ?? trackSlug) : undefined),
+      track:
+        text(event.track) ?? text(track.name) ?? (trackSlug ? (trackNames.get(trackSlug) ?? trackSlug) : undefined),
       type: text(event.type),
       speakers: people.map((p) => text(p) ?? text(record(p).name) ?? text(record(p).public_name) ?? ""),
     });
   }
-  if (skipped) raw.problems.push({ severity: "warning", message: `${skipped} entr${skipped === 1 ? "y is a break or meta entry" : "ies are breaks or meta entries"} (type BREAK/META), not talks, and ${skipped === 1 ? "was" : "were"} not imported.` });
+  if (skipped)
+    raw.problems.push({
+      severity: "warning",
+      message: `${skipped} entr${skipped === 1 ? "y is a break or meta entry" : "ies are breaks or meta entries"} (type BREAK/META), not talks, and ${skipped === 1 ? "was" : "were"} not imported.`,
+    });
   return raw;
 }

@@ -31,7 +31,12 @@ export function layoutByDay(agenda: AgendaSnapshot): DayGroup[] {
     // Rooms only plenaries use come first; every column's room is written on every day, even
     // empty, so the room order (which is the column order) survives a round trip.
     const rooms = [...new Set([...talks.map(roomOf).filter((r) => !columnRooms.includes(r)), ...columnRooms])];
-    return { index: i + 1, date, talks, rooms: rooms.map((room) => ({ room, talks: talks.filter((t) => roomOf(t) === room) })) };
+    return {
+      index: i + 1,
+      date,
+      talks,
+      rooms: rooms.map((room) => ({ room, talks: talks.filter((t) => roomOf(t) === room) })),
+    };
   });
 }
 

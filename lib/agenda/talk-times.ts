@@ -1,6 +1,15 @@
 // Turns a talk's printed date/start/duration/end into UTC instants in the event's time zone.
 import type { RawTalk } from "./raw";
-import { isIsoDate, formatIsoDate, formatTime, nextDate, parseClockTime, parseDuration, parseIsoDateTime, zonedInstant } from "../time/zoned";
+import {
+  isIsoDate,
+  formatIsoDate,
+  formatTime,
+  nextDate,
+  parseClockTime,
+  parseDuration,
+  parseIsoDateTime,
+  zonedInstant,
+} from "../time/zoned";
 
 export type TalkTimes = { startsAt: Date; endsAt: Date; day: string };
 
@@ -11,9 +20,11 @@ export const MAX_TALK_MINUTES = 99 * 60 + 59;
 export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { error: string } {
   const dateOnly = raw.date && isIsoDate(raw.date.trim()) ? raw.date.trim() : undefined;
   const dateTime = raw.date && !dateOnly ? parseIsoDateTime(raw.date, timeZone) : null;
-  if (raw.date?.trim() && !dateOnly && !dateTime) return { error: `has an invalid date '${raw.date}'; expected YYYY-MM-DD or an ISO date-time` };
+  if (raw.date?.trim() && !dateOnly && !dateTime)
+    return { error: `has an invalid date '${raw.date}'; expected YYYY-MM-DD or an ISO date-time` };
   const day = raw.day ?? dateOnly;
-  if (day !== undefined && !isIsoDate(day)) return { error: `is filed under an invalid day '${day}'; expected YYYY-MM-DD` };
+  if (day !== undefined && !isIsoDate(day))
+    return { error: `is filed under an invalid day '${day}'; expected YYYY-MM-DD` };
 
   let startsAt: Date;
   let baseDate: string | undefined = dateOnly ?? day;
@@ -21,9 +32,11 @@ export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { 
   if (start) {
     const startInstant = parseIsoDateTime(start, timeZone);
     const clock = startInstant ? null : parseClockTime(start);
-    if (!startInstant && clock === null) return { error: `has an invalid start time '${start}'; expected HH:MM or an ISO date-time` };
+    if (!startInstant && clock === null)
+      return { error: `has an invalid start time '${start}'; expected HH:MM or an ISO date-time` };
     if (startInstant) startsAt = startInstant;
-    else if (dateTime) startsAt = dateTime; // frab's `date` carries the offset and the real date: trust it
+    else if (dateTime)
+      startsAt = dateTime; // frab's `date` carries the offset and the real date: trust it
     else if (baseDate) {
       startsAt = zonedInstant(baseDate, clock!, timeZone);
       const dayStart = raw.dayStart ? parseIsoDateTime(raw.dayStart, timeZone) : null;
@@ -43,15 +56,20 @@ export function resolveTalkTimes(raw: RawTalk, timeZone: string): TalkTimes | { 
   } else if (raw.end !== undefined && raw.end.trim() !== "") {
     const endInstant = parseIsoDateTime(raw.end, timeZone);
     const clock = endInstant ? null : parseClockTime(raw.end);
-    if (!endInstant && clock === null) return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM or an ISO date-time` };
+    if (!endInstant && clock === null)
+      return { error: `has an invalid end time '${raw.end.trim()}'; expected HH:MM or an ISO date-time` };
     endsAt = endInstant ?? zonedInstant(baseDate ?? formatIsoDate(startsAt, timeZone), clock!, timeZone);
   } else return { error: raw.end !== undefined ? "has no end time" : "has no duration" };
 
   if (endsAt <= startsAt) {
-    return { error: `ends at ${formatTime(endsAt, timeZone)}, which is not after its start at ${formatTime(startsAt, timeZone)}` };
+    return {
+      error: `ends at ${formatTime(endsAt, timeZone)}, which is not after its start at ${formatTime(startsAt, timeZone)}`,
+    };
   }
   if (endsAt.getTime() - startsAt.getTime() > MAX_TALK_MINUTES * 60_000) {
-    return { error: `lasts ${Math.floor((endsAt.getTime() - startsAt.getTime()) / 3_600_000)} hours; a talk can last at most 99:59 (what schedule files can express)` };
+    return {
+      error: `lasts ${Math.floor((endsAt.getTime() - startsAt.getTime()) / 3_600_000)} hours; a talk can last at most 99:59 (what schedule files can express)`,
+    };
   }
   return { startsAt, endsAt, day: day ?? formatIsoDate(startsAt, timeZone) };
 }

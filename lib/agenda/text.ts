@@ -6,7 +6,8 @@ const HTML_ELEMENTS =
   "a|abbr|article|audio|b|base|blockquote|body|br|button|center|code|dd|div|dl|dt|em|embed|font|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|math|meta|nav|object|ol|option|p|pre|s|script|section|select|small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td|textarea|th|thead|title|tr|tt|u|ul|video";
 const TAG = new RegExp(`<\\/?(?:${HTML_ELEMENTS})(?=[\\s/>])[^<>]*>|<!--[\\s\\S]*?-->`, "gi");
 const HAS_TAG = new RegExp(TAG.source, "i");
-const SCRIPT_LIKE = /<\s*(script|style|iframe|object|embed)\b|<[a-z][^>]*\s(on[a-z]+\s*=|[a-z]+\s*=\s*["']?\s*javascript:)/i;
+const SCRIPT_LIKE =
+  /<\s*(script|style|iframe|object|embed)\b|<[a-z][^>]*\s(on[a-z]+\s*=|[a-z]+\s*=\s*["']?\s*javascript:)/i;
 const DANGEROUS_BLOCKS = /<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi;
 const BLOCK_BREAKS = /<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi;
 
@@ -42,7 +43,10 @@ export function markupToText(text: string, { singleLine = false } = {}): string 
     out = decodeEntities(out.replace(DANGEROUS_BLOCKS, "").replace(BLOCK_BREAKS, "\n").replace(TAG, ""));
   }
   if (singleLine) return out.replace(/\s+/g, " ").trim();
-  return out.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return out
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Whitespace-collapsed single line (titles, names). */
@@ -56,7 +60,9 @@ export function storable(value: string): string {
 }
 
 export function cleanLine(value: string | undefined): string {
-  return storable(value ?? "").replace(/\s+/g, " ").trim();
+  return storable(value ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Splits a speakers cell: ";" wins when present, so "Doe, Jane; Roe, Richard" keeps both names whole. */

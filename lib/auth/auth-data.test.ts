@@ -11,7 +11,11 @@ describe("signUpInput", () => {
     expect(ok.success && ok.data).toMatchObject({ name: "Ana", email: "ana@example.com" });
     const short = signUpInput.safeParse({ name: "Ana", email: "not-an-email", password: "short" });
     expect(short.error?.issues.map((i) => i.message).sort()).toEqual(["email_invalid", "password_too_short"]);
-    const isEmail = signUpInput.safeParse({ name: "Ana", email: "ana.long@example.com", password: "Ana.Long@Example.com" });
+    const isEmail = signUpInput.safeParse({
+      name: "Ana",
+      email: "ana.long@example.com",
+      password: "Ana.Long@Example.com",
+    });
     expect(isEmail.error?.issues.map((i) => i.message)).toEqual(["password_is_email"]);
   });
 });
@@ -26,7 +30,9 @@ describeEachDatabase("accounts", (getDb) => {
     expect(await verifyPassword(stored.passwordHash!, "a long passphrase")).toBe(true);
     expect(await verifyPassword(stored.passwordHash!, "wrong")).toBe(false);
     const before = await db.user.count();
-    await expect(createUserWithPassword(db, { name: "B", email, password: "another passphrase" })).rejects.toMatchObject(new AppError("CONFLICT", "email_taken"));
+    await expect(
+      createUserWithPassword(db, { name: "B", email, password: "another passphrase" }),
+    ).rejects.toMatchObject(new AppError("CONFLICT", "email_taken"));
     expect(await db.user.count()).toBe(before);
   });
 });

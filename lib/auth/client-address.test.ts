@@ -5,7 +5,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
-import { CLIENT_ADDRESS_HEADER, clientAddress, installClientAddressHook, normaliseAddress, resolveClientAddress, UNKNOWN_ADDRESS } from "./client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  installClientAddressHook,
+  normaliseAddress,
+  resolveClientAddress,
+  UNKNOWN_ADDRESS,
+} from "./client-address";
 
 describe("resolveClientAddress", () => {
   it("with no trusted proxy, is the socket's address whatever the client claims", () => {
@@ -78,10 +85,13 @@ describe("the client-address hook", () => {
           res.end();
         });
         probe.listen(0, "127.0.0.1", () => {
-          http.get({ host: "127.0.0.1", port: (probe.address() as AddressInfo).port, localAddress: "127.0.12.204" }, (res) => {
-            res.resume();
-            probe.close();
-          });
+          http.get(
+            { host: "127.0.0.1", port: (probe.address() as AddressInfo).port, localAddress: "127.0.12.204" },
+            (res) => {
+              res.resume();
+              probe.close();
+            },
+          );
         });
       });
       expect(await ask("127.0.0.1", { [CLIENT_ADDRESS_HEADER]: stamp })).toBe("127.0.12.204");

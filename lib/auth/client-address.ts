@@ -33,7 +33,8 @@ function token(): string {
 /** One address as a stable key: IPv4-mapped IPv6 as plain IPv4, lower case, bounded. */
 export function normaliseAddress(raw: string): string {
   let a = raw.trim().toLowerCase();
-  if (a.startsWith("[") && a.includes("]")) a = a.slice(1, a.indexOf("]")); // [v6]:port
+  if (a.startsWith("[") && a.includes("]"))
+    a = a.slice(1, a.indexOf("]")); // [v6]:port
   else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":")); // v4:port
   const mapped = a.match(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/);
   if (mapped) a = mapped[1];
@@ -44,12 +45,20 @@ export function normaliseAddress(raw: string): string {
  * The client's address from the socket's address and the X-Forwarded-For it arrived with, trusting
  * `trustedHops` proxies. With fewer entries than hops, the leftmost one (the request skipped a proxy).
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
   const socket = socketAddress ? normaliseAddress(socketAddress) : UNKNOWN_ADDRESS;
   if (trustedHops <= 0 || !forwardedFor) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
   // Bounded: only the last entries can matter.
-  const entries = header.slice(-2048).split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = header
+    .slice(-2048)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...entries, socket];
   return normaliseAddress(chain[Math.max(0, chain.length - 1 - trustedHops)]);
 }
@@ -66,7 +75,8 @@ export function installClientAddressHook() {
     // Next forwards a server action posted to another page's URL to itself over HTTP, with the
     // original headers: that hop comes from loopback and already carries our stamp. Keep it.
     const stamped = request.headers[CLIENT_ADDRESS_HEADER];
-    if (typeof stamped === "string" && isLoopback(socket.remoteAddress) && stampedAddress(stamped) !== UNKNOWN_ADDRESS) return;
+    if (typeof stamped === "string" && isLoopback(socket.remoteAddress) && stampedAddress(stamped) !== UNKNOWN_ADDRESS)
+      return;
     const address = resolveClientAddress(socket.remoteAddress, request.headers["x-forwarded-for"], hops);
     request.headers[CLIENT_ADDRESS_HEADER] = `${secret} ${address}`;
   });

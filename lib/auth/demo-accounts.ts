@@ -5,8 +5,18 @@ import type { Db } from "../db-client";
 import { verifyPassword } from "./password";
 
 export const DEMO_ACCOUNTS = {
-  admin: { email: "admin@summit-notes.local", password: "SummitAdmin2016!", name: "Demo Admin", role: "ADMIN" as const },
-  member: { email: "member@summit-notes.local", password: "SummitMember2016!", name: "Demo Member", role: "MEMBER" as const },
+  admin: {
+    email: "admin@summit-notes.local",
+    password: "SummitAdmin2016!",
+    name: "Demo Admin",
+    role: "ADMIN" as const,
+  },
+  member: {
+    email: "member@summit-notes.local",
+    password: "SummitMember2016!",
+    name: "Demo Member",
+    role: "MEMBER" as const,
+  },
 };
 
 export type ShownDemoAccount = { email: string; password: string; role: "ADMIN" | "MEMBER" };
@@ -20,8 +30,12 @@ export function shownDemoAccounts(db: Db): Promise<ShownDemoAccount[]> {
   const accounts = (async () => {
     const shown: ShownDemoAccount[] = [];
     for (const account of [DEMO_ACCOUNTS.member, DEMO_ACCOUNTS.admin]) {
-      const user = await db.user.findUnique({ where: { email: account.email }, select: { passwordHash: true, disabledAt: true } });
-      if (user?.passwordHash && !user.disabledAt && (await verifyPassword(user.passwordHash, account.password))) shown.push({ email: account.email, password: account.password, role: account.role });
+      const user = await db.user.findUnique({
+        where: { email: account.email },
+        select: { passwordHash: true, disabledAt: true },
+      });
+      if (user?.passwordHash && !user.disabledAt && (await verifyPassword(user.passwordHash, account.password)))
+        shown.push({ email: account.email, password: account.password, role: account.role });
     }
     return shown;
   })().catch(() => []);

@@ -16,7 +16,9 @@ describe("which email a provider vouches for", () => {
     expect(verifiedGitHubEmail(emails, "Work@Example.test")).toBe("work@example.test");
     expect(verifiedGitHubEmail(emails, "victim@example.test")).toBe("me@example.test");
     expect(verifiedGitHubEmail(emails, null)).toBe("me@example.test");
-    expect(verifiedGitHubEmail([{ email: "victim@example.test", verified: false, primary: true }], "victim@example.test")).toBeNull();
+    expect(
+      verifiedGitHubEmail([{ email: "victim@example.test", verified: false, primary: true }], "victim@example.test"),
+    ).toBeNull();
     expect(verifiedGitHubEmail({ message: "Bad credentials" }, "x@example.test")).toBeNull();
     expect(verifiedGitHubEmail([null, 1, { email: 2, verified: true }], null)).toBeNull();
   });
@@ -35,7 +37,9 @@ describeEachDatabase("linkOAuthUser", (getDb) => {
     const email = `owner-${uniqueSuffix()}@example.test`;
     const owner = await db.user.create({ data: { email, name: "Owner", passwordHash: "x" } });
     const accounts = await db.account.count();
-    await expect(linkOAuthUser(db, "github", `gh-${uniqueSuffix()}`, null, "Mallory")).rejects.toEqual(new AppError("FORBIDDEN", OAUTH_EMAIL_UNVERIFIED));
+    await expect(linkOAuthUser(db, "github", `gh-${uniqueSuffix()}`, null, "Mallory")).rejects.toEqual(
+      new AppError("FORBIDDEN", OAUTH_EMAIL_UNVERIFIED),
+    );
     expect(await db.account.count()).toBe(accounts);
     expect(await db.account.count({ where: { userId: owner.id } })).toBe(0);
   });

@@ -11,7 +11,9 @@ export function verifiedGitHubEmail(emails: unknown, profileEmail?: string | nul
   if (!Array.isArray(emails)) return null;
   const verified = (emails as GitHubEmail[]).filter((e) => e && typeof e.email === "string" && e.verified === true);
   const wanted = profileEmail?.trim().toLowerCase();
-  const match = (wanted && verified.find((e) => (e.email as string).toLowerCase() === wanted)) || verified.find((e) => e.primary === true);
+  const match =
+    (wanted && verified.find((e) => (e.email as string).toLowerCase() === wanted)) ||
+    verified.find((e) => e.primary === true);
   return match ? (match.email as string) : null;
 }
 
@@ -22,10 +24,17 @@ export function verifiedGoogleEmail(profile: unknown): string | null {
 }
 
 /** Asks GitHub which of the user's emails are verified (the provider's default scope includes user:email). */
-export async function fetchVerifiedGitHubEmail(accessToken: string | undefined, profileEmail?: string | null): Promise<string | null> {
+export async function fetchVerifiedGitHubEmail(
+  accessToken: string | undefined,
+  profileEmail?: string | null,
+): Promise<string | null> {
   if (!accessToken) return null;
   const res = await fetch("https://api.github.com/user/emails", {
-    headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/vnd.github+json", "User-Agent": "summit-notes" },
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      Accept: "application/vnd.github+json",
+      "User-Agent": "summit-notes",
+    },
     signal: AbortSignal.timeout(10_000),
   });
   if (!res.ok) return null;
@@ -38,8 +47,17 @@ export async function fetchVerifiedGitHubEmail(accessToken: string | undefined, 
  * provider verified that email (`verifiedEmail`, null otherwise): anyone can type any address into
  * a GitHub profile, and linking on it would hand them the password account that owns it.
  */
-export async function linkOAuthUser(db: Db, provider: string, providerAccountId: string, verifiedEmail: string | null, name?: string | null) {
-  const existing = await db.account.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, include: { user: true } });
+export async function linkOAuthUser(
+  db: Db,
+  provider: string,
+  providerAccountId: string,
+  verifiedEmail: string | null,
+  name?: string | null,
+) {
+  const existing = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    include: { user: true },
+  });
   if (existing) return existing.user;
   if (!verifiedEmail) throw new AppError("FORBIDDEN", OAUTH_EMAIL_UNVERIFIED);
   const normalised = verifiedEmail.trim().toLowerCase();
@@ -47,7 +65,11 @@ export async function linkOAuthUser(db: Db, provider: string, providerAccountId:
     const user =
       (await tx.user.findUnique({ where: { email: normalised } })) ??
       (await tx.user.create({
-        data: { email: normalised, name: name?.trim() || normalised.split("@")[0], role: (await tx.user.count()) === 0 ? "ADMIN" : "MEMBER" },
+        data: {
+          email: normalised,
+          name: name?.trim() || normalised.split("@")[0],
+          role: (await tx.user.count()) === 0 ? "ADMIN" : "MEMBER",
+        },
       }));
     await tx.account.create({ data: { userId: user.id, provider, providerAccountId } });
     return user;

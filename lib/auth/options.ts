@@ -17,7 +17,11 @@ import { endUserSession, SESSION_MAX_AGE_S, startUserSession } from "./user-sess
  * Error codes the sign-in form turns into messages (next-auth passes the thrown message through).
  * A disabled account gets `wrong` like a wrong password: the answer must not tell that the password was right.
  */
-export const SIGN_IN_ERRORS = { wrong: "CredentialsSignin", locked: "TooManyAttempts", oauthUnverified: OAUTH_EMAIL_UNVERIFIED } as const;
+export const SIGN_IN_ERRORS = {
+  wrong: "CredentialsSignin",
+  locked: "TooManyAttempts",
+  oauthUnverified: OAUTH_EMAIL_UNVERIFIED,
+} as const;
 
 /** Email + password, throttled per account and per client address (lib/auth/throttle.ts). */
 async function authorizeCredentials(credentials: unknown, headers: Record<string, unknown> | undefined) {
@@ -50,10 +54,12 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers as Record<string, unknown> | undefined),
+      authorize: (credentials, req) =>
+        authorizeCredentials(credentials, req?.headers as Record<string, unknown> | undefined),
     }),
   ];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GITHUB_ID && e.GITHUB_SECRET)
+    list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
   if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET)
     list.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
   return list;
@@ -79,7 +85,13 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (!account || account.provider === "credentials") return true;
         try {
-          const linked = await linkOAuthUser(db, account.provider, account.providerAccountId, await verifiedEmailOf(account, profile), profile?.name);
+          const linked = await linkOAuthUser(
+            db,
+            account.provider,
+            account.providerAccountId,
+            await verifiedEmailOf(account, profile),
+            profile?.name,
+          );
           linkedUsers.set(account, { id: linked.id, sessionEpoch: linked.sessionEpoch });
           return true;
         } catch (e) {
@@ -94,7 +106,10 @@ export function authOptions(): NextAuthOptions {
         // An OAuth `user` is the provider's profile: only the account linked above is ours.
         const userId = account.provider === "credentials" ? user.id : linked?.id;
         if (!userId) return token;
-        const epoch = linked?.sessionEpoch ?? (await db.user.findUnique({ where: { id: userId }, select: { sessionEpoch: true } }))?.sessionEpoch ?? 0;
+        const epoch =
+          linked?.sessionEpoch ??
+          (await db.user.findUnique({ where: { id: userId }, select: { sessionEpoch: true } }))?.sessionEpoch ??
+          0;
         return { ...token, sub: userId, epoch, sid: await startUserSession(db, userId) };
       },
       async session({ session, token }) {

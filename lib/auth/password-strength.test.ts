@@ -22,16 +22,31 @@ describe("passwordProblem", () => {
   });
 
   it("accepts passphrases, and the passwords the seed and the tests use", async () => {
-    for (const p of ["correct horse battery", "a brand new passphrase", "another long passphrase", "violet harbour lantern", "a long passphrase"]) {
+    for (const p of [
+      "correct horse battery",
+      "a brand new passphrase",
+      "another long passphrase",
+      "violet harbour lantern",
+      "a long passphrase",
+    ]) {
       expect(await passwordProblem(p, ana), p).toBeNull();
     }
-    expect(await passwordProblem("SummitAdmin2016!", { email: "admin@summit-notes.local", name: "Demo Admin" })).toBeNull();
-    expect(await passwordProblem("SummitMember2016!", { email: "member@summit-notes.local", name: "Demo Member" })).toBeNull();
+    expect(
+      await passwordProblem("SummitAdmin2016!", { email: "admin@summit-notes.local", name: "Demo Admin" }),
+    ).toBeNull();
+    expect(
+      await passwordProblem("SummitMember2016!", { email: "member@summit-notes.local", name: "Demo Member" }),
+    ).toBeNull();
   });
 
   it("stays cheap on long adversarial input (only the first 64 characters are scored)", async () => {
     await passwordProblem("warm up the dictionaries", ana);
-    const inputs = ["Pa$sw0rd!qwertyuiop1qaz".repeat(9), "@4$5!1|0371".repeat(19), "p4$$w0rd".repeat(25), "1234567890".repeat(20)];
+    const inputs = [
+      "Pa$sw0rd!qwertyuiop1qaz".repeat(9),
+      "@4$5!1|0371".repeat(19),
+      "p4$$w0rd".repeat(25),
+      "1234567890".repeat(20),
+    ];
     for (const input of inputs) {
       const before = process.cpuUsage();
       await passwordProblem(input.slice(0, 200), ana);
@@ -41,6 +56,8 @@ describe("passwordProblem", () => {
   });
 
   it("knows the user's words and the site's", () => {
-    expect(personalWords(ana)).toEqual(expect.arrayContaining(["ana.kim@example.com", "ana", "kim", "example", "summit", "notes"]));
+    expect(personalWords(ana)).toEqual(
+      expect.arrayContaining(["ana.kim@example.com", "ana", "kim", "example", "summit", "notes"]),
+    );
   });
 });

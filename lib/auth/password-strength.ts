@@ -16,7 +16,13 @@ export const SCORED_LENGTH = 64;
 const SITE_WORDS = ["summit", "notes", "summitnotes", "summit-notes", "aws", "awssummit", "conference"];
 
 /** Codes the forms translate (auth.errors.* and accountSecurity.errors.*). */
-export type PasswordProblem = "password_common" | "password_personal" | "password_pattern" | "password_repetitive" | "password_dates" | "password_weak";
+export type PasswordProblem =
+  | "password_common"
+  | "password_personal"
+  | "password_pattern"
+  | "password_repetitive"
+  | "password_dates"
+  | "password_weak";
 
 const PROBLEM_OF_WARNING: Record<string, PasswordProblem> = {
   topTen: "password_common",
@@ -38,8 +44,16 @@ let loading: Promise<ZxcvbnFactory> | undefined;
 
 function estimator(): Promise<ZxcvbnFactory> {
   loading ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]);
-    return new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, l33tMaxSubstitutions: 10 });
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import("@zxcvbn-ts/core"),
+      import("@zxcvbn-ts/language-common"),
+      import("@zxcvbn-ts/language-en"),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      l33tMaxSubstitutions: 10,
+    });
   })().catch((e: unknown) => {
     loading = undefined; // try again next time
     throw e;
@@ -63,12 +77,16 @@ export function personalWords(inputs: { email?: string | null; name?: string | n
 }
 
 /** Why the password is too easy to guess, or null when it is strong enough. */
-export async function passwordProblem(password: string, inputs: { email?: string | null; name?: string | null }): Promise<PasswordProblem | null> {
+export async function passwordProblem(
+  password: string,
+  inputs: { email?: string | null; name?: string | null },
+): Promise<PasswordProblem | null> {
   const zxcvbn = await estimator();
   const result = zxcvbn.check(password.slice(0, SCORED_LENGTH), personalWords(inputs));
   if (result.score >= MIN_SCORE) return null;
   const fromWarning = result.feedback.warning ? PROBLEM_OF_WARNING[result.feedback.warning] : undefined;
   if (fromWarning) return fromWarning;
-  if (result.sequence.some((m) => m.pattern === "dictionary" && m.dictionaryName === "userInputs")) return "password_personal";
+  if (result.sequence.some((m) => m.pattern === "dictionary" && m.dictionaryName === "userInputs"))
+    return "password_personal";
   return "password_weak";
 }

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_RECHECK_MS, decodedToken, forgetSession, forgetUserSessions, liveSessionUser, type SessionToken, type SessionUser } from "./session-cache";
+import {
+  SESSION_RECHECK_MS,
+  decodedToken,
+  forgetSession,
+  forgetUserSessions,
+  liveSessionUser,
+  type SessionToken,
+  type SessionUser,
+} from "./session-cache";
 
-const token = (sid: string, userId = "u1", epoch = 0): SessionToken => ({ userId, sid, epoch, expiresAtMs: Date.now() + 60_000 });
+const token = (sid: string, userId = "u1", epoch = 0): SessionToken => ({
+  userId,
+  sid,
+  epoch,
+  expiresAtMs: Date.now() + 60_000,
+});
 const user: SessionUser = { id: "u1", email: "a@b.c", name: "A", role: "MEMBER", locale: null };
 
 describe("session cache", () => {

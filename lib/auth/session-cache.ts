@@ -22,7 +22,11 @@ function bounded<K, V>(map: Map<K, V>, key: K, value: V) {
 }
 
 /** The decoded token for a cookie value, decrypting it only the first time this process sees it. */
-export async function decodedToken(raw: string, decode: (raw: string) => Promise<SessionToken | null>, now = Date.now()): Promise<SessionToken | null> {
+export async function decodedToken(
+  raw: string,
+  decode: (raw: string) => Promise<SessionToken | null>,
+  now = Date.now(),
+): Promise<SessionToken | null> {
   let token = tokens.get(raw);
   if (token === undefined) {
     token = await decode(raw).catch(() => null);
@@ -32,7 +36,11 @@ export async function decodedToken(raw: string, decode: (raw: string) => Promise
 }
 
 /** The user behind a live session: remembered for SESSION_RECHECK_MS, then looked up again. */
-export async function liveSessionUser(token: SessionToken, lookup: () => Promise<SessionUser | null>, now = Date.now()): Promise<SessionUser | null> {
+export async function liveSessionUser(
+  token: SessionToken,
+  lookup: () => Promise<SessionUser | null>,
+  now = Date.now(),
+): Promise<SessionUser | null> {
   const key = `${token.sid}:${token.userId}:${token.epoch}`;
   const hit = live.get(key);
   if (hit && hit.until > now) return hit.user;

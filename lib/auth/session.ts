@@ -27,8 +27,14 @@ function chunked(jar: Awaited<ReturnType<typeof cookies>>, name: string): string
 
 async function decodeSessionToken(raw: string): Promise<SessionToken | null> {
   const payload = await decode({ token: raw, secret: authSecret() });
-  if (!payload || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
-  return { userId: payload.sub, sid: payload.sid, epoch: typeof payload.epoch === "number" ? payload.epoch : -1, expiresAtMs: payload.exp * 1000 };
+  if (!payload || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number")
+    return null;
+  return {
+    userId: payload.sub,
+    sid: payload.sid,
+    epoch: typeof payload.epoch === "number" ? payload.epoch : -1,
+    expiresAtMs: payload.exp * 1000,
+  };
 }
 
 /**

@@ -34,7 +34,8 @@ describeEachDatabase("throttle", (getDb) => {
     const db = getDb();
     const s = uniqueSuffix();
     const address = `spray-${s}`;
-    for (let i = 0; i < MAX_FAILS_PER_ADDRESS; i++) expect((await takeAttempt(db, signInRules(`spray-${i}-${s}@example.test`, address))).allowed).toBe(true);
+    for (let i = 0; i < MAX_FAILS_PER_ADDRESS; i++)
+      expect((await takeAttempt(db, signInRules(`spray-${i}-${s}@example.test`, address))).allowed).toBe(true);
     expect((await takeAttempt(db, signInRules(`fresh-${s}@example.test`, address))).allowed).toBe(false);
     expect((await takeAttempt(db, signInRules(`spray-0-${s}@example.test`, `other-${s}`))).allowed).toBe(true);
   });
@@ -43,9 +44,13 @@ describeEachDatabase("throttle", (getDb) => {
     const db = getDb();
     const rules = signInRules(`window-${uniqueSuffix()}@example.test`, `window-${uniqueSuffix()}`);
     const start = new Date();
-    for (let i = 0; i < MAX_FAILS_PER_ACCOUNT; i++) await takeAttempt(db, rules, new Date(start.getTime() + i * MINUTE));
+    for (let i = 0; i < MAX_FAILS_PER_ACCOUNT; i++)
+      await takeAttempt(db, rules, new Date(start.getTime() + i * MINUTE));
     // Locked until the first of the five leaves the 15-minute window.
-    expect(await takeAttempt(db, rules, new Date(start.getTime() + 10 * MINUTE))).toEqual({ allowed: false, retryAfterMinutes: 5 });
+    expect(await takeAttempt(db, rules, new Date(start.getTime() + 10 * MINUTE))).toEqual({
+      allowed: false,
+      retryAfterMinutes: 5,
+    });
     expect((await takeAttempt(db, rules, new Date(start.getTime() + 15 * MINUTE + 1000))).allowed).toBe(true);
     await clearBucket(db, rules[0].bucket);
     expect(await db.throttleCounter.count({ where: { bucket: rules[0].bucket } })).toBe(0);
@@ -68,7 +73,8 @@ describeEachDatabase("throttle", (getDb) => {
     const rules = signUpRules(`signup-${uniqueSuffix()}`);
     const start = Date.now();
     let t = start;
-    for (let i = 0; i < SIGN_UPS_PER_MINUTE; i++) expect((await takeAttempt(db, rules, new Date(t))).allowed).toBe(true);
+    for (let i = 0; i < SIGN_UPS_PER_MINUTE; i++)
+      expect((await takeAttempt(db, rules, new Date(t))).allowed).toBe(true);
     expect(await takeAttempt(db, rules, new Date(t))).toEqual({ allowed: false, retryAfterMinutes: 1 });
     // A steady 10 a minute reaches the hourly limit after 6 minutes.
     let allowed = SIGN_UPS_PER_MINUTE;
@@ -86,7 +92,9 @@ describeEachDatabase("throttle", (getDb) => {
     const db = getDb();
     const s = uniqueSuffix();
     const old = new Date(Date.now() - LONGEST_WINDOW_MS - MINUTE);
-    await db.throttleCounter.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ bucket: `old-${s}-${i}`, count: 3, windowStart: old })) });
+    await db.throttleCounter.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({ bucket: `old-${s}-${i}`, count: 3, windowStart: old })),
+    });
     await takeAttempt(db, signUpRules(`prune-${s}`));
     expect(await db.throttleCounter.count({ where: { bucket: { startsWith: `old-${s}` } } })).toBe(0);
   });

@@ -38,12 +38,23 @@ export const signUpRules = (address: string): ThrottleRule[] => [
 ];
 
 export const changePasswordRules = (userId: string, address: string): ThrottleRule[] => [
-  { bucket: `change-password:account:${userId}`, max: MAX_PASSWORD_CHANGE_FAILS_PER_ACCOUNT, windowMs: SIGN_IN_WINDOW_MS },
-  { bucket: `change-password:address:${address}`, max: MAX_PASSWORD_CHANGE_FAILS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS },
+  {
+    bucket: `change-password:account:${userId}`,
+    max: MAX_PASSWORD_CHANGE_FAILS_PER_ACCOUNT,
+    windowMs: SIGN_IN_WINDOW_MS,
+  },
+  {
+    bucket: `change-password:address:${address}`,
+    max: MAX_PASSWORD_CHANGE_FAILS_PER_ADDRESS,
+    windowMs: SIGN_IN_WINDOW_MS,
+  },
 ];
 
 export type Attempt =
-  | { allowed: true; /** Takes this attempt back: it does not count (e.g. it succeeded). */ release: () => Promise<void> }
+  | {
+      allowed: true;
+      /** Takes this attempt back: it does not count (e.g. it succeeded). */ release: () => Promise<void>;
+    }
   | { allowed: false; retryAfterMinutes: number };
 
 class OverLimit extends Error {
@@ -72,9 +83,13 @@ export async function takeAttempt(db: Db, rules: ThrottleRule[], now = new Date(
           });
           if (row.windowStart.getTime() + rule.windowMs <= now.getTime()) {
             // The window is over (the row is locked by our increment): this attempt opens the next.
-            row = await tx.throttleCounter.update({ where: { bucket: rule.bucket }, data: { count: 1, windowStart: now } });
+            row = await tx.throttleCounter.update({
+              where: { bucket: rule.bucket },
+              data: { count: 1, windowStart: now },
+            });
           }
-          if (row.count > rule.max) wait = Math.max(wait, Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / MINUTE));
+          if (row.count > rule.max)
+            wait = Math.max(wait, Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / MINUTE));
           taken.push({ bucket: row.bucket, windowStart: row.windowStart });
         }
         if (wait > 0) throw new OverLimit(Math.max(1, wait)); // rolls every increment back
@@ -93,7 +108,10 @@ export async function takeAttempt(db: Db, rules: ThrottleRule[], now = new Date(
 /** Takes one counted attempt back, in the windows it was counted in (a newer window is left alone). */
 async function releaseAttempt(db: Db, windows: { bucket: string; windowStart: Date }[]) {
   for (const w of windows) {
-    await db.throttleCounter.updateMany({ where: { bucket: w.bucket, windowStart: w.windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+    await db.throttleCounter.updateMany({
+      where: { bucket: w.bucket, windowStart: w.windowStart, count: { gt: 0 } },
+      data: { count: { decrement: 1 } },
+    });
   }
 }
 

@@ -13,7 +13,10 @@ describeEachDatabase("user sessions", (getDb) => {
     const [phone, laptop] = [await startUserSession(db, user.id), await startUserSession(db, user.id)];
     expect(phone).not.toBe(laptop);
     expect(phone).toMatch(/^[\w-]{32}$/);
-    expect(await findSessionUser(db, { userId: user.id, sid: phone, epoch: 0 })).toMatchObject({ id: user.id, email: user.email });
+    expect(await findSessionUser(db, { userId: user.id, sid: phone, epoch: 0 })).toMatchObject({
+      id: user.id,
+      email: user.email,
+    });
     await endUserSession(db, phone);
     expect(await findSessionUser(db, { userId: user.id, sid: phone, epoch: 0 })).toBeNull();
     expect(await findSessionUser(db, { userId: user.id, sid: laptop, epoch: 0 })).toMatchObject({ id: user.id });

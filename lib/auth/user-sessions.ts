@@ -13,7 +13,9 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 export async function startUserSession(db: Db, userId: string, now = new Date()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   await db.userSession.deleteMany({ where: { expiresAt: { lt: now } } });
-  await db.userSession.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000) } });
+  await db.userSession.create({
+    data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000) },
+  });
   return id;
 }
 
@@ -24,7 +26,14 @@ export async function endUserSession(db: Db, sid: string | undefined) {
   forgetSession(sid);
 }
 
-type SessionUserRow = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER"; locale: string | null; expiresAt: Date | string | number };
+type SessionUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: "ADMIN" | "MEMBER";
+  locale: string | null;
+  expiresAt: Date | string | number;
+};
 
 /**
  * The user behind a live session: the row must exist and be unexpired, the account enabled and at

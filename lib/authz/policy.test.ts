@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ACTOR_ROLES, POLICY, can, higherTeamRole, roleInTeam, teamRolesAllowed, type Action, type ActorRole } from "./policy";
+import {
+  ACTIONS,
+  ACTOR_ROLES,
+  POLICY,
+  can,
+  higherTeamRole,
+  roleInTeam,
+  teamRolesAllowed,
+  type Action,
+  type ActorRole,
+} from "./policy";
 
 // The specification, written out by hand: the table in policy.ts must say exactly this.
 const WHO_MAY: Record<Action, ActorRole[]> = {
@@ -27,7 +37,9 @@ const WHO_MAY: Record<Action, ActorRole[]> = {
 describe("authorization policy", () => {
   it("answers every role × action exactly as specified", () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(WHO_MAY).sort());
-    for (const action of ACTIONS) for (const role of ACTOR_ROLES) expect([action, role, can(role, action)]).toEqual([action, role, WHO_MAY[action].includes(role)]);
+    for (const action of ACTIONS)
+      for (const role of ACTOR_ROLES)
+        expect([action, role, can(role, action)]).toEqual([action, role, WHO_MAY[action].includes(role)]);
   });
 
   it("gives anonymous visitors nothing but public links, and site admins no team powers", () => {
@@ -42,7 +54,13 @@ describe("authorization policy", () => {
   });
 
   it("maps memberships to roles and back into Prisma role filters", () => {
-    expect([roleInTeam("OWNER"), roleInTeam("EDITOR"), roleInTeam("VIEWER"), roleInTeam(null), roleInTeam(undefined)]).toEqual(["owner", "editor", "viewer", "stranger", "stranger"]);
+    expect([
+      roleInTeam("OWNER"),
+      roleInTeam("EDITOR"),
+      roleInTeam("VIEWER"),
+      roleInTeam(null),
+      roleInTeam(undefined),
+    ]).toEqual(["owner", "editor", "viewer", "stranger", "stranger"]);
     expect(teamRolesAllowed("talk.claim")).toEqual(["OWNER", "EDITOR"]);
     expect(teamRolesAllowed("note.readTeam")).toEqual(["OWNER", "EDITOR", "VIEWER"]);
     expect(teamRolesAllowed("admin.users")).toEqual([]);

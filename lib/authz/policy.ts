@@ -18,7 +18,9 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 type PolicyRow = Readonly<Record<ActorRole, boolean>>;
 
 function allow(...roles: ActorRole[]): PolicyRow {
-  return Object.freeze(Object.fromEntries(ACTOR_ROLES.map((r) => [r, roles.includes(r)])) as Record<ActorRole, boolean>);
+  return Object.freeze(
+    Object.fromEntries(ACTOR_ROLES.map((r) => [r, roles.includes(r)])) as Record<ActorRole, boolean>,
+  );
 }
 
 const SIGNED_IN: ActorRole[] = ["stranger", "viewer", "editor", "owner", "admin"];

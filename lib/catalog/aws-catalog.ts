@@ -94,7 +94,12 @@ const OVERRIDES: Record<string, Override> = {
 
 // Services people still write about (older write-ups, newer launches) that the 2021 icon set lacks.
 const SUPPLEMENT: Omit<CatalogService, "aliases" | "icon">[] = [
-  { slug: "machine-learning", name: "Amazon Machine Learning", shortName: "Machine Learning", category: "Machine Learning" },
+  {
+    slug: "machine-learning",
+    name: "Amazon Machine Learning",
+    shortName: "Machine Learning",
+    category: "Machine Learning",
+  },
   { slug: "sam", name: "AWS Serverless Application Model", shortName: "SAM", category: "Developer Tools" },
   { slug: "swf", name: "Amazon Simple Workflow Service", shortName: "SWF", category: "App Integration" },
   { slug: "simpledb", name: "Amazon SimpleDB", shortName: "SimpleDB", category: "Database" },
@@ -132,14 +137,29 @@ const SDK_NAMES: Record<string, string | null> = {
 };
 
 const SDK_CATEGORY: [RegExp, string][] = [
-  [/Bedrock|SageMaker|\bQ\b|Comprehend|Rekognition|Transcribe|Textract|Kendra|Lex|Polly|Personalize|Forecast|Fraud|HealthLake|Lookout|Monitron|Augmented AI|Braket/, "Machine Learning"],
-  [/Redshift|EMR|Kinesis|Athena|Glue|OpenSearch|QuickSight|DataZone|Clean Rooms|FinSpace|Data Exchange|Lake/, "Analytics"],
+  [
+    /Bedrock|SageMaker|\bQ\b|Comprehend|Rekognition|Transcribe|Textract|Kendra|Lex|Polly|Personalize|Forecast|Fraud|HealthLake|Lookout|Monitron|Augmented AI|Braket/,
+    "Machine Learning",
+  ],
+  [
+    /Redshift|EMR|Kinesis|Athena|Glue|OpenSearch|QuickSight|DataZone|Clean Rooms|FinSpace|Data Exchange|Lake/,
+    "Analytics",
+  ],
   [/DynamoDB|RDS|Aurora|Neptune|DocumentDB|Timestream|Keyspaces|MemoryDB|ElastiCache|QLDB/, "Database"],
   [/EC2|Lambda|Batch|Lightsail|Outposts|Deadline|Serverless/, "Compute"],
-  [/IAM|Security|Verified|GuardDuty|Inspector|Macie|Shield|WAF|Firewall|Certificate|Secrets|KMS|Cognito|Identity|Detective|Access/, "Security, Identity & Compliance"],
+  [
+    /IAM|Security|Verified|GuardDuty|Inspector|Macie|Shield|WAF|Firewall|Certificate|Secrets|KMS|Cognito|Identity|Detective|Access/,
+    "Security, Identity & Compliance",
+  ],
   [/Code|Cloud9|X-Ray|Proton|Amplify|Device Farm/, "Developer Tools"],
-  [/CloudWatch|CloudTrail|Config|Systems Manager|Organizations|Control Tower|Service Catalog|Health|Resilience|License|Launch Wizard|Compute Optimizer|Trusted Advisor/, "Management & Governance"],
-  [/VPC|Route 53|CloudFront|Direct Connect|Transit|Global Accelerator|App Mesh|Cloud Map|Network|Private 5G|VPN/, "Networking & Content Delivery"],
+  [
+    /CloudWatch|CloudTrail|Config|Systems Manager|Organizations|Control Tower|Service Catalog|Health|Resilience|License|Launch Wizard|Compute Optimizer|Trusted Advisor/,
+    "Management & Governance",
+  ],
+  [
+    /VPC|Route 53|CloudFront|Direct Connect|Transit|Global Accelerator|App Mesh|Cloud Map|Network|Private 5G|VPN/,
+    "Networking & Content Delivery",
+  ],
   [/Connect|Chime|Pinpoint|SES|Simple Email|WorkMail|Wickr/, "Business Applications"],
   [/Elemental|IVS|Interactive Video|Media|Nimble/, "Media Services"],
   [/IoT|Greengrass/, "Internet of Things"],
@@ -157,12 +177,24 @@ function readSdkServices(): (Base & { launched: number; abbreviation?: string })
   for (const e of (sdkData as { services: SdkEntry[] }).services) {
     const renamed = e.id in SDK_NAMES ? SDK_NAMES[e.id] : e.fullName;
     if (!renamed) continue;
-    const name = renamed.replace(/\s+(?:Runtime|Data Plane|Control Plane|Public API|API)(?: Service)?$/, "").replace(/\s+/g, " ").trim();
+    const name = renamed
+      .replace(/\s+(?:Runtime|Data Plane|Control Plane|Public API|API)(?: Service)?$/, "")
+      .replace(/\s+/g, " ")
+      .trim();
     if (!PREFIX.test(name)) continue; // "AWSMarketplace Metering", "Schemas": internal API names, not what anyone writes
     const shortName = name.replace(PREFIX, "");
     const category = SDK_CATEGORY.find(([re]) => re.test(name))?.[1] ?? "Other";
     const abbreviation = e.abbreviation && e.id in SDK_NAMES ? undefined : e.abbreviation;
-    out.push({ slug: slugify(shortName), name, shortName, category, icon: null, source: "sdk", launched: Number(e.apiVersion.slice(0, 4)), ...(abbreviation ? { abbreviation } : {}) });
+    out.push({
+      slug: slugify(shortName),
+      name,
+      shortName,
+      category,
+      icon: null,
+      source: "sdk",
+      launched: Number(e.apiVersion.slice(0, 4)),
+      ...(abbreviation ? { abbreviation } : {}),
+    });
   }
   return out;
 }
@@ -187,7 +219,10 @@ export function slugify(shortName: string): string {
 function nameFromFile(file: string): string {
   // "Arch_ Amazon-API-Gateway_48.svg" -> "Amazon API Gateway"; "Arch_AWS-Marketplace_Light_48.svg"
   // and "Arch_Amazon-S3-on-Outposts_Storage_48.svg" carry a variant suffix after "_".
-  const stem = file.replace(/^Arch_\s*/, "").split("_")[0].trim();
+  const stem = file
+    .replace(/^Arch_\s*/, "")
+    .split("_")[0]
+    .trim();
   return NAME_FIXES.reduce((name, [re, fix]) => name.replace(re, fix), stem.replace(/-/g, " ").replace(/\s+/g, " "));
 }
 
@@ -200,7 +235,10 @@ type Base = Omit<CatalogService, "aliases">;
 
 function readIconServices(pkgDir: string): Base[] {
   const libDir = path.join(pkgDir, "lib");
-  const setDir = fs.readdirSync(libDir).filter((d) => d.startsWith("Architecture-Service-Icons")).sort()[0];
+  const setDir = fs
+    .readdirSync(libDir)
+    .filter((d) => d.startsWith("Architecture-Service-Icons"))
+    .sort()[0];
   if (!setDir) throw new Error(`aws-svg-icons: no Architecture-Service-Icons folder in ${libDir}`);
   const out: Base[] = [];
   for (const folder of fs.readdirSync(path.join(libDir, setDir)).sort()) {
@@ -232,7 +270,10 @@ function readIconServices(pkgDir: string): Base[] {
  */
 function extendsDistinctive(shortName: string, distinctive: Set<string>): boolean {
   const words = shortName.split(/\s+/);
-  return words.length >= 2 && [1, 2].some((n) => n < words.length && distinctive.has(words.slice(0, n).join(" ").toLowerCase()));
+  return (
+    words.length >= 2 &&
+    [1, 2].some((n) => n < words.length && distinctive.has(words.slice(0, n).join(" ").toLowerCase()))
+  );
 }
 
 function aliasesFor(s: Base, distinctive: Set<string> = new Set()): CatalogAlias[] {
@@ -269,11 +310,22 @@ function buildCatalog(): CatalogService[] {
   const bySlug = new Map<string, Base>();
   const names = new Set<string>();
   // "Amazon Transcribe Service", "Amazon Macie 2", "AWS WAFV2": the same service as "Amazon Transcribe", "Amazon Macie", "AWS WAF".
-  const key = (name: string) => name.replace(PREFIX, "").toLowerCase().replace(/[^a-z0-9]+/g, "").replace(/(?:service|v\d|\d)$/, "");
+  const key = (name: string) =>
+    name
+      .replace(PREFIX, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "")
+      .replace(/(?:service|v\d|\d)$/, "");
   const curated = CURATED_PRODUCTS.map((p) => ({ ...p, icon: null, source: "curated" as const }));
   const icons = readIconServices(awsIconsPackageDir()).map((s) => ({ ...s, source: "icons" as const }));
-  const known = (s: Base & { abbreviation?: string }) => [s.name, s.shortName, s.abbreviation ?? ""].filter(Boolean).some((n) => names.has(key(n)));
-  for (const s of [...icons, ...SUPPLEMENT.map((s) => ({ ...s, icon: null, source: "icons" as const })), ...curated, ...readSdkServices()]) {
+  const known = (s: Base & { abbreviation?: string }) =>
+    [s.name, s.shortName, s.abbreviation ?? ""].filter(Boolean).some((n) => names.has(key(n)));
+  for (const s of [
+    ...icons,
+    ...SUPPLEMENT.map((s) => ({ ...s, icon: null, source: "icons" as const })),
+    ...curated,
+    ...readSdkServices(),
+  ]) {
     // The same service under another slug ("Amazon Elastic Compute Cloud" from the SDK, "ec2" from the icons) is one entry.
     if (bySlug.has(s.slug) || (s.source !== "icons" && known(s))) continue;
     const base: Base & { abbreviation?: string } = { ...s };
@@ -281,6 +333,10 @@ function buildCatalog(): CatalogService[] {
     bySlug.set(s.slug, base);
     for (const n of [s.name, s.shortName, ...(CURATED_ALIASES[s.slug]?.en ?? [])]) names.add(key(n));
   }
-  const distinctive = new Set([...bySlug.values()].filter((s) => s.source !== "sdk" && !PREFIX_ONLY.has(s.slug)).map((s) => s.shortName.toLowerCase()));
+  const distinctive = new Set(
+    [...bySlug.values()]
+      .filter((s) => s.source !== "sdk" && !PREFIX_ONLY.has(s.slug))
+      .map((s) => s.shortName.toLowerCase()),
+  );
   return [...bySlug.values()].map((s) => ({ ...s, aliases: aliasesFor(s, distinctive) }));
 }

@@ -18,7 +18,8 @@ const RULES: Record<string, Rule[]> = {
   // Social networks: "SNS에 공유했다", "SNS 마케팅", "각종 SNS", "shared it on SNS".
   sns: [
     {
-      after: /^\s*(?:상|상의|에|에서|에도|으로|로|을|를|은|는|이|가|의)?\s*(?:공유|올리|올려|올렸|올라|홍보|마케팅|게시|포스팅|업로드|퍼지|퍼졌|퍼져|화제|계정|채널|팔로|인플루언서|광고|피드|친구|댓글|좋아요|인증|후기|스타|활동|marketing|posts?|accounts?|followers?|influencers?|channels?)/i,
+      after:
+        /^\s*(?:상|상의|에|에서|에도|으로|로|을|를|은|는|이|가|의)?\s*(?:공유|올리|올려|올렸|올라|홍보|마케팅|게시|포스팅|업로드|퍼지|퍼졌|퍼져|화제|계정|채널|팔로|인플루언서|광고|피드|친구|댓글|좋아요|인증|후기|스타|활동|marketing|posts?|accounts?|followers?|influencers?|channels?)/i,
       before: /(?:각종|개인|회사|공식|유명|여러|다른|social|shared (?:it )?on|posted (?:it )?on|via)\s*$/i,
     },
   ],
@@ -26,13 +27,17 @@ const RULES: Record<string, Rule[]> = {
   emr: [
     {
       after: /^\s*[(（]\s*(?:전자|electronic)/i,
-      paragraph: { is: /의무\s*기록|진료\s*기록|의료\s*기록|medical records?|병원|환자|hospital|patients?/i, unless: /하둡|hadoop|spark|스파크|hive|하이브|presto|클러스터|cluster|맵리듀스|mapreduce/i },
+      paragraph: {
+        is: /의무\s*기록|진료\s*기록|의료\s*기록|medical records?|병원|환자|hospital|patients?/i,
+        unless: /하둡|hadoop|spark|스파크|hive|하이브|presto|클러스터|cluster|맵리듀스|mapreduce/i,
+      },
     },
   ],
   // The Association for Computing Machinery: "ACM 학회", "ACM SIGMOD", "ACM 논문".
   acm: [
     {
-      after: /^\s*(?:에서|의)?\s*(?:학회|컨퍼런스|콘퍼런스|논문|저널|회원|펠로|튜링|ICPC|SIG[A-Z]*|conference|journal|transactions|digital library|fellow|turing|award|proceedings)/i,
+      after:
+        /^\s*(?:에서|의)?\s*(?:학회|컨퍼런스|콘퍼런스|논문|저널|회원|펠로|튜링|ICPC|SIG[A-Z]*|conference|journal|transactions|digital library|fellow|turing|award|proceedings)/i,
       before: /(?:the\s+)?(?:published (?:in|at)|presented at)\s*$/i,
     },
   ],
@@ -40,14 +45,18 @@ const RULES: Record<string, Rule[]> = {
   "iot-core": [
     {
       surface: /^iot$/i,
-      after: /^\s*(?:[(（][^)）]{0,20}[)）]\s*)?(?:디바이스|기기|장비|센서|장치|단말|가전|제품|device|devices|sensors?|gadgets?|hardware|products?|appliances?)/i,
+      after:
+        /^\s*(?:[(（][^)）]{0,20}[)）]\s*)?(?:디바이스|기기|장비|센서|장치|단말|가전|제품|device|devices|sensors?|gadgets?|hardware|products?|appliances?)/i,
     },
   ],
   // Auto scaling of a table or a cluster: the paragraph is about DynamoDB (or Aurora), not EC2 instances.
   "ec2-auto-scaling": [
     {
       surface: /^(?:auto[\s-]*scal(?:ing|e)|오토\s*스케일(?:링)?)$/i,
-      paragraph: { is: /dynamo|다이나모|aurora|오로라|테이블|table|읽기 용량|쓰기 용량|capacity units?|RCU|WCU/i, unless: /EC2|인스턴스|instances?|그룹|group|\bASG\b|launch template|시작 템플릿/i },
+      paragraph: {
+        is: /dynamo|다이나모|aurora|오로라|테이블|table|읽기 용량|쓰기 용량|capacity units?|RCU|WCU/i,
+        unless: /EC2|인스턴스|instances?|그룹|group|\bASG\b|launch template|시작 템플릿/i,
+      },
     },
   ],
 };

@@ -160,7 +160,9 @@ export function createServiceMatcher(services: MatcherService[]): ServiceMatcher
   const re = buildRegex(variants);
   // Without the list-only names: what matches at a spot where a list-only name was refused.
   const listOnlyKeys = new Set([...byKey].filter(([, t]) => t.listOnly).map(([k]) => k));
-  const plainRe = buildRegex(variants.filter((v) => !listOnlyKeys.has(normalizeKey(v.tokens.join("").replaceAll(SEP, "")))));
+  const plainRe = buildRegex(
+    variants.filter((v) => !listOnlyKeys.has(normalizeKey(v.tokens.join("").replaceAll(SEP, "")))),
+  );
   const plainSticky = plainRe ? new RegExp(plainRe.source, "iy") : null;
   // Between two items of one list: an optional "(설명)", then a comma, "및", "와/과", "and", "/".
   const LIST_GAP = /^(?:\s*[(（][^()（）\n]{0,40}[)）])?\s*(?:[,，、/·&]|및|와|과|and|or|,\s*and)\s*$/i;

@@ -12,7 +12,10 @@ const matcher = createServiceMatcher(loadAwsCatalog());
 
 function mentionedIn(file: string): string[] {
   const text = fs.readFileSync(path.join(FIXTURES, file), "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
-  return matcher.findMentions(text).map((m) => m.slug).sort();
+  return matcher
+    .findMentions(text)
+    .map((m) => m.slug)
+    .sort();
 }
 
 describe("service mentions in real write-ups", () => {
@@ -20,7 +23,18 @@ describe("service mentions in real write-ups", () => {
     // "Code PipeLine" and "CodePipeline" are one service; "API 게이트웨이" is API Gateway;
     // "Amazon Echo"/"알렉사", "Runtime/container", "Pipelines", "NoSQL Search" are not services.
     expect(mentionedIn("aws-summit-2016.md")).toEqual(
-      ["api-gateway", "codedeploy", "codepipeline", "dynamodb", "ec2", "elasticache", "lambda", "rds", "redshift", "s3"].sort(),
+      [
+        "api-gateway",
+        "codedeploy",
+        "codepipeline",
+        "dynamodb",
+        "ec2",
+        "elasticache",
+        "lambda",
+        "rds",
+        "redshift",
+        "s3",
+      ].sort(),
     );
   });
 
@@ -33,8 +47,26 @@ describe("service mentions in real write-ups", () => {
     // services, so it counts there (a list after matched names, see service-matcher.ts).
     expect(mentionedIn("aws-summit-korea-2015.md")).toEqual(
       [
-        "aurora", "cloudwatch", "codecommit", "codedeploy", "codepipeline", "config", "direct-connect", "ebs", "machine-learning",
-        "ec2", "ecs", "efs", "glacier", "kms", "lambda", "redshift", "s3", "ses", "storage-gateway", "vpc",
+        "aurora",
+        "cloudwatch",
+        "codecommit",
+        "codedeploy",
+        "codepipeline",
+        "config",
+        "direct-connect",
+        "ebs",
+        "machine-learning",
+        "ec2",
+        "ecs",
+        "efs",
+        "glacier",
+        "kms",
+        "lambda",
+        "redshift",
+        "s3",
+        "ses",
+        "storage-gateway",
+        "vpc",
       ].sort(),
     );
   });
@@ -46,8 +78,25 @@ describe("service mentions in real write-ups", () => {
     // Not services: AMI, MFA, "로드 벨런싱" (generic; ELB is already there via ALB), 리인벤트, 리전.
     expect(mentionedIn("awsome-day.md")).toEqual(
       [
-        "athena", "cloudwatch", "dynamodb", "ebs", "ec2", "ec2-auto-scaling", "elb", "glacier", "iam", "iot-core",
-        "lambda", "lex", "marketplace", "polly", "rds", "rekognition", "s3", "trusted-advisor", "vpc",
+        "athena",
+        "cloudwatch",
+        "dynamodb",
+        "ebs",
+        "ec2",
+        "ec2-auto-scaling",
+        "elb",
+        "glacier",
+        "iam",
+        "iot-core",
+        "lambda",
+        "lex",
+        "marketplace",
+        "polly",
+        "rds",
+        "rekognition",
+        "s3",
+        "trusted-advisor",
+        "vpc",
       ].sort(),
     );
   });

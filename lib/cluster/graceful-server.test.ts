@@ -17,7 +17,10 @@ async function start(handler: (req: http.IncomingMessage, res: http.ServerRespon
   return { s, port };
 }
 
-function get(port: number, agent?: http.Agent): Promise<{ status: number; connection: string | undefined; body: string }> {
+function get(
+  port: number,
+  agent?: http.Agent,
+): Promise<{ status: number; connection: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: "127.0.0.1", port, path: "/", agent }, (res) => {
@@ -91,7 +94,9 @@ describe("graceful server", () => {
     const socket = net.connect({ port, host: "127.0.0.1" });
     await new Promise((r) => socket.once("connect", r));
     socket.on("error", () => undefined);
-    socket.write("POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":");
+    socket.write(
+      'POST /api/notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":',
+    );
     for (let i = 0; i < 200 && lifecycle().inFlight === 0; i++) await new Promise((r) => setTimeout(r, 10));
     const closedByServer = new Promise((r) => socket.once("close", r));
     const result = await s.shutdown({ delayMs: 0, timeoutMs: 300 });

@@ -21,7 +21,9 @@ export type GracefulServer = {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export function createGracefulServer(handler: (req: http.IncomingMessage, res: http.ServerResponse) => unknown): GracefulServer {
+export function createGracefulServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => unknown,
+): GracefulServer {
   const state = lifecycle();
   const active = new Set<http.ServerResponse>();
   let draining = false;
@@ -43,7 +45,9 @@ export function createGracefulServer(handler: (req: http.IncomingMessage, res: h
         if (!res.headersSent) {
           res.statusCode = 500;
           res.setHeader("content-type", "application/json");
-          res.end(JSON.stringify({ error: "Something went wrong on our side. Nothing was changed.", code: "INTERNAL" }));
+          res.end(
+            JSON.stringify({ error: "Something went wrong on our side. Nothing was changed.", code: "INTERNAL" }),
+          );
         } else res.destroy();
       });
   });

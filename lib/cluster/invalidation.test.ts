@@ -84,13 +84,19 @@ describe("invalidation bus [postgres]", () => {
     const admin = new Client({ connectionString: url });
     await admin.connect();
     try {
-      const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'summit-invalidation' AND datname = current_database()`);
+      const killed = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'summit-invalidation' AND datname = current_database()`,
+      );
       expect(killed.rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();
     }
     await until("B reset", () => onB.some((m) => m.reset));
-    const back = await until("B listening again", () => b.isLive() && b.status() === "listening", INVALIDATION_BOUND_MS);
+    const back = await until(
+      "B listening again",
+      () => b.isLive() && b.status() === "listening",
+      INVALIDATION_BOUND_MS,
+    );
     console.log(`[invalidation] listener back ${back} ms after the reset`);
     onB.length = 0;
     await a.publish("agenda", "after");

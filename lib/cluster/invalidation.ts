@@ -57,8 +57,10 @@ export interface InvalidationBus {
 type Options = { log?: (message: string) => void; pingIntervalMs?: number; pingTimeoutMs?: number };
 
 function checkMessage(topic: string, key: string | null | undefined) {
-  if (!TOPIC.test(topic)) throw new Error(`invalidation topic must match ${TOPIC}: ${JSON.stringify(topic.slice(0, 80))}`);
-  if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) throw new Error(`invalidation key must be 1–${MAX_KEY_LENGTH} characters`);
+  if (!TOPIC.test(topic))
+    throw new Error(`invalidation topic must match ${TOPIC}: ${JSON.stringify(topic.slice(0, 80))}`);
+  if (key != null && (key.length === 0 || key.length > MAX_KEY_LENGTH))
+    throw new Error(`invalidation key must be 1–${MAX_KEY_LENGTH} characters`);
 }
 
 /** Subscribers and epochs, the part both modes share. */
@@ -113,7 +115,14 @@ export function createLocalBus(): InvalidationBus {
 }
 
 /** PostgreSQL: LISTEN/NOTIFY on INVALIDATION_CHANNEL of the database `url` names. */
-export function createPostgresBus(url: string, { log = (m) => console.warn(`[invalidation] ${m}`), pingIntervalMs = PING_INTERVAL_MS, pingTimeoutMs = PING_TIMEOUT_MS }: Options = {}): InvalidationBus {
+export function createPostgresBus(
+  url: string,
+  {
+    log = (m) => console.warn(`[invalidation] ${m}`),
+    pingIntervalMs = PING_INTERVAL_MS,
+    pingTimeoutMs = PING_TIMEOUT_MS,
+  }: Options = {},
+): InvalidationBus {
   const hub = fanOut();
   const origin = randomUUID();
   let publisher: pg.Pool | null = null;
@@ -160,7 +169,12 @@ export function createPostgresBus(url: string, { log = (m) => console.warn(`[inv
   const connect = async () => {
     retryTimer = null;
     if (closed) return;
-    const client = new pg.Client({ connectionString: url, keepAlive: true, application_name: "summit-invalidation", connectionTimeoutMillis: pingTimeoutMs * 2 });
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      application_name: "summit-invalidation",
+      connectionTimeoutMillis: pingTimeoutMs * 2,
+    });
     listener = client;
     client.on("error", (e) => lost(client, e.message));
     client.on("end", () => lost(client, "connection ended"));
@@ -184,7 +198,10 @@ export function createPostgresBus(url: string, { log = (m) => console.warn(`[inv
   // A connection that died without a FIN (a cable pulled, a frozen server) is only noticed by using it.
   const ping = async (client: pg.Client) => {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to a ping in ${pingTimeoutMs} ms`)), pingTimeoutMs)));
+    const timeout = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error(`no answer to a ping in ${pingTimeoutMs} ms`)), pingTimeoutMs)),
+    );
     try {
       await Promise.race([client.query("SELECT 1"), timeout]);
     } catch (e) {
@@ -205,7 +222,12 @@ export function createPostgresBus(url: string, { log = (m) => console.warn(`[inv
     async publish(topic, key = null) {
       checkMessage(topic, key);
       hub.deliver(topic, key);
-      publisher ??= new pg.Pool({ connectionString: url, max: 2, application_name: "summit-invalidation-publish", connectionTimeoutMillis: INVALIDATION_BOUND_MS / 2 });
+      publisher ??= new pg.Pool({
+        connectionString: url,
+        max: 2,
+        application_name: "summit-invalidation-publish",
+        connectionTimeoutMillis: INVALIDATION_BOUND_MS / 2,
+      });
       const payload = JSON.stringify({ o: origin, t: topic, k: key });
       // Retried within the bound: a publish that cannot be sent leaves other instances stale.
       const until = Date.now() + INVALIDATION_BOUND_MS;
@@ -214,7 +236,8 @@ export function createPostgresBus(url: string, { log = (m) => console.warn(`[inv
           await publisher.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, payload]);
           return;
         } catch (e) {
-          if (Date.now() >= until || closed) throw new Error(`invalidation of ${topic} not sent: ${(e as Error).message}`);
+          if (Date.now() >= until || closed)
+            throw new Error(`invalidation of ${topic} not sent: ${(e as Error).message}`);
           await new Promise((r) => setTimeout(r, 100));
         }
       }

@@ -49,14 +49,22 @@ async function freePort(): Promise<number> {
 }
 
 function exited(proc: ChildProcess): Promise<number | null> {
-  return proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve(proc.exitCode) : new Promise((r) => proc.once("exit", (code) => r(code)));
+  return proc.exitCode !== null || proc.signalCode !== null
+    ? Promise.resolve(proc.exitCode)
+    : new Promise((r) => proc.once("exit", (code) => r(code)));
 }
 
 /** Polls /api/ready until 200 (the server only listens once Next is prepared). */
-export async function waitUntilReady(url: string, { timeoutMs = 120_000, proc, output }: { timeoutMs?: number; proc?: ChildProcess; output?: () => string } = {}) {
+export async function waitUntilReady(
+  url: string,
+  { timeoutMs = 120_000, proc, output }: { timeoutMs?: number; proc?: ChildProcess; output?: () => string } = {},
+) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (proc && (proc.exitCode !== null || proc.signalCode !== null)) throw new Error(`instance exited (${proc.exitCode ?? proc.signalCode}) before it was ready:\n${output?.() ?? ""}`);
+    if (proc && (proc.exitCode !== null || proc.signalCode !== null))
+      throw new Error(
+        `instance exited (${proc.exitCode ?? proc.signalCode}) before it was ready:\n${output?.() ?? ""}`,
+      );
     try {
       const res = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return;
@@ -116,14 +124,30 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
 }
 
 /** `count` instances of the build in `distDir` on `databaseUrl` (already created; migrated on start), nginx in front. */
-export async function startLocalCluster({ count, distDir, databaseUrl, env, startScript }: { count: number; distDir: string; databaseUrl: string; env?: Record<string, string>; startScript?: string }): Promise<LocalCluster> {
+export async function startLocalCluster({
+  count,
+  distDir,
+  databaseUrl,
+  env,
+  startScript,
+}: {
+  count: number;
+  distDir: string;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  startScript?: string;
+}): Promise<LocalCluster> {
   const secret = randomBytes(32).toString("base64url");
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const nginxPort = await freePort();
   const publicUrl = `http://127.0.0.1:${nginxPort}`;
   const names = "ABCDEFGH";
   // Started together: they take turns preparing the database (lib/cluster/prepare-lock.ts).
-  const started = await Promise.allSettled(ports.map((port, i) => startInstance({ name: names[i] ?? `#${i}`, port, distDir, databaseUrl, secret, publicUrl, env, startScript })));
+  const started = await Promise.allSettled(
+    ports.map((port, i) =>
+      startInstance({ name: names[i] ?? `#${i}`, port, distDir, databaseUrl, secret, publicUrl, env, startScript }),
+    ),
+  );
   const instances = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {

@@ -11,7 +11,11 @@ const template = readFileSync(NGINX_TEMPLATE, "utf8");
 
 describe("deploy/nginx.conf", () => {
   it("fills every placeholder: round robin over the instances, no stickiness", () => {
-    const conf = renderNginxConfig(template, { listen: "127.0.0.1:8080", upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"], runtimeDir: "/tmp/x" });
+    const conf = renderNginxConfig(template, {
+      listen: "127.0.0.1:8080",
+      upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"],
+      runtimeDir: "/tmp/x",
+    });
     expect(conf).not.toMatch(/^[^#\n]*@[A-Z_]+@/m);
     expect(conf).toContain("server 127.0.0.1:3001 max_fails=1 fail_timeout=2s;");
     expect(conf).toContain("server 127.0.0.1:3002 max_fails=1 fail_timeout=2s;");
@@ -25,14 +29,18 @@ describe("deploy/nginx.conf", () => {
     expect(template).toMatch(/proxy_set_header Host \$http_host;/);
     expect(template).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
     expect(template).toMatch(/proxy_set_header X-Forwarded-Proto \$scheme;/);
-    const nonIdempotent = template.split("\n").filter((l) => !l.trimStart().startsWith("#") && l.includes("non_idempotent"));
+    const nonIdempotent = template
+      .split("\n")
+      .filter((l) => !l.trimStart().startsWith("#") && l.includes("non_idempotent"));
     expect(nonIdempotent).toHaveLength(1);
     expect(template.slice(template.indexOf("location = /api/notes"))).toContain("non_idempotent");
   });
 
   it("refuses values that would break out of a directive", () => {
     const base = { listen: "8080", upstreams: ["127.0.0.1:3001"], runtimeDir: "/tmp/x" };
-    expect(() => renderNginxConfig(template, { ...base, upstreams: ["127.0.0.1:3001; include /etc/passwd"] })).toThrow(/not a safe nginx value/);
+    expect(() => renderNginxConfig(template, { ...base, upstreams: ["127.0.0.1:3001; include /etc/passwd"] })).toThrow(
+      /not a safe nginx value/,
+    );
     expect(() => renderNginxConfig(template, { ...base, runtimeDir: "/tmp/a b" })).toThrow(/not a safe nginx value/);
     expect(() => renderNginxConfig(template, { ...base, upstreams: [] })).toThrow(/at least one/);
   });
@@ -42,8 +50,17 @@ describe("deploy/nginx.conf", () => {
     try {
       for (const d of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, d));
       const file = path.join(dir, "nginx.conf");
-      writeFileSync(file, renderNginxConfig(template, { listen: "127.0.0.1:1", upstreams: ["127.0.0.1:2", "127.0.0.1:3"], runtimeDir: dir }));
-      const res = spawnSync(findNginx()!, ["-t", "-p", dir, "-c", file, "-e", path.join(dir, "error.log")], { encoding: "utf8" });
+      writeFileSync(
+        file,
+        renderNginxConfig(template, {
+          listen: "127.0.0.1:1",
+          upstreams: ["127.0.0.1:2", "127.0.0.1:3"],
+          runtimeDir: dir,
+        }),
+      );
+      const res = spawnSync(findNginx()!, ["-t", "-p", dir, "-c", file, "-e", path.join(dir, "error.log")], {
+        encoding: "utf8",
+      });
       expect(res.status, res.stderr).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

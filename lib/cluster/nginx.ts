@@ -19,10 +19,16 @@ export function findNginx(): string | null {
 
 /** Installs a Debian package with apt-get (as scripts/test.sh installs chromium); needs root. */
 export function aptInstall(pkg: string, log: (m: string) => void = console.log) {
-  if (process.getuid?.() !== 0) throw new Error(`${pkg} is not installed and installing it needs root: run \`apt-get install -y ${pkg}\` and try again`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `${pkg} is not installed and installing it needs root: run \`apt-get install -y ${pkg}\` and try again`,
+    );
   log(`installing Debian's ${pkg}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", pkg]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", pkg],
+  ]) {
     const res = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
     if (res.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (exit ${res.status})`);
   }
@@ -49,7 +55,10 @@ export type NginxSettings = {
 };
 
 /** deploy/nginx.conf with its placeholders filled in. */
-export function renderNginxConfig(template: string, { listen, upstreams, runtimeDir, failTimeoutSeconds = 2 }: NginxSettings): string {
+export function renderNginxConfig(
+  template: string,
+  { listen, upstreams, runtimeDir, failTimeoutSeconds = 2 }: NginxSettings,
+): string {
   if (upstreams.length === 0) throw new Error("nginx needs at least one upstream");
   for (const value of [listen, runtimeDir, ...upstreams]) {
     // Values land inside nginx directives: nothing that could end one or start another.
@@ -59,7 +68,14 @@ export function renderNginxConfig(template: string, { listen, upstreams, runtime
   // Comments keep their placeholders (they explain them).
   const filled = template
     .split("\n")
-    .map((l) => (l.trimStart().startsWith("#") ? l : l.replaceAll("@RUNTIME_DIR@", runtimeDir).replaceAll("@LISTEN@", listen).replaceAll("@UPSTREAM_SERVERS@", servers)))
+    .map((l) =>
+      l.trimStart().startsWith("#")
+        ? l
+        : l
+            .replaceAll("@RUNTIME_DIR@", runtimeDir)
+            .replaceAll("@LISTEN@", listen)
+            .replaceAll("@UPSTREAM_SERVERS@", servers),
+    )
     .join("\n");
   const left = filled.split("\n").filter((l) => !l.trimStart().startsWith("#") && /@[A-Z_]+@/.test(l));
   if (left.length) throw new Error(`unfilled placeholder in the nginx template: ${left[0].trim()}`);
@@ -97,7 +113,15 @@ function accepts(port: number): Promise<boolean> {
 }
 
 /** Starts nginx in front of `upstreams` on a free loopback port (or `port`). */
-export async function startNginx({ upstreams, port, failTimeoutSeconds }: { upstreams: string[]; port?: number; failTimeoutSeconds?: number }): Promise<Nginx> {
+export async function startNginx({
+  upstreams,
+  port,
+  failTimeoutSeconds,
+}: {
+  upstreams: string[];
+  port?: number;
+  failTimeoutSeconds?: number;
+}): Promise<Nginx> {
   const binary = ensureNginx();
   const dir = mkdtempSync(path.join(os.tmpdir(), "summit-nginx-"));
   // As root, nginx's workers run as `nobody`: they must reach the temp folders.
@@ -107,13 +131,22 @@ export async function startNginx({ upstreams, port, failTimeoutSeconds }: { upst
     chmodSync(path.join(dir, d), 0o777);
   }
   const listenPort = port ?? (await freePort());
-  const config = renderNginxConfig(readFileSync(NGINX_TEMPLATE, "utf8"), { listen: `127.0.0.1:${listenPort}`, upstreams, runtimeDir: dir, failTimeoutSeconds });
+  const config = renderNginxConfig(readFileSync(NGINX_TEMPLATE, "utf8"), {
+    listen: `127.0.0.1:${listenPort}`,
+    upstreams,
+    runtimeDir: dir,
+    failTimeoutSeconds,
+  });
   const confFile = path.join(dir, "nginx.conf");
   writeFileSync(confFile, config);
-  const test = spawnSync(binary, ["-t", "-q", "-p", dir, "-c", confFile, "-e", path.join(dir, "error.log")], { encoding: "utf8" });
+  const test = spawnSync(binary, ["-t", "-q", "-p", dir, "-c", confFile, "-e", path.join(dir, "error.log")], {
+    encoding: "utf8",
+  });
   if (test.status !== 0) throw new Error(`nginx refused the generated config: ${test.stderr}`);
 
-  const proc = spawn(binary, ["-p", dir, "-c", confFile, "-e", path.join(dir, "error.log")], { stdio: ["ignore", "ignore", "pipe"] });
+  const proc = spawn(binary, ["-p", dir, "-c", confFile, "-e", path.join(dir, "error.log")], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   proc.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-10_000)));
   const until = Date.now() + 15_000;

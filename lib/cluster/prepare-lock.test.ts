@@ -14,12 +14,16 @@ describe("prepare lock", () => {
         events.push(`${name} end`);
       });
     await Promise.all([prepare("A"), prepare("B")]);
-    expect([events.join(", ")]).toContainEqual(expect.stringMatching(/^(A start, A end, B start, B end|B start, B end, A start, A end)$/));
+    expect([events.join(", ")]).toContainEqual(
+      expect.stringMatching(/^(A start, A end, B start, B end|B start, B end, A start, A end)$/),
+    );
   });
 
   it("a failed preparation releases the lock for the next instance", async () => {
     const url = testDatabaseUrl("postgres");
-    await expect(withPrepareLock(url, async () => Promise.reject(new Error("migration failed")))).rejects.toThrow("migration failed");
+    await expect(withPrepareLock(url, async () => Promise.reject(new Error("migration failed")))).rejects.toThrow(
+      "migration failed",
+    );
     await expect(withPrepareLock(url, async () => "ok")).resolves.toBe("ok");
   });
 

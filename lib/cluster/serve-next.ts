@@ -26,10 +26,15 @@ const settingsSchema = z.object({
 
 export type ServerSettings = z.infer<typeof settingsSchema>;
 
-export function parseServerSettings(source: Record<string, string | undefined>): { ok: true; settings: ServerSettings } | { ok: false; message: string } {
+export function parseServerSettings(
+  source: Record<string, string | undefined>,
+): { ok: true; settings: ServerSettings } | { ok: false; message: string } {
   const result = settingsSchema.safeParse(source);
   if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, message: `Summit Notes cannot start: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+  return {
+    ok: false,
+    message: `Summit Notes cannot start: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+  };
 }
 
 type NextFactory = (options: { dev: boolean; dir: string; hostname?: string; port?: number }) => {
@@ -46,7 +51,17 @@ async function loadNext(): Promise<NextFactory> {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Serves the build in `dir`/NEXT_DIST_DIR on `port` until SIGTERM/SIGINT, then drains and exits. */
-export async function serveNext({ dir, port, settings, log }: { dir: string; port: number; settings: ServerSettings; log: (m: string) => void }) {
+export async function serveNext({
+  dir,
+  port,
+  settings,
+  log,
+}: {
+  dir: string;
+  port: number;
+  settings: ServerSettings;
+  log: (m: string) => void;
+}) {
   const next = await loadNext();
   const app = next({ dev: false, dir, hostname: settings.HOST ?? "localhost", port });
   await app.prepare();
@@ -56,12 +71,24 @@ export async function serveNext({ dir, port, settings, log }: { dir: string; por
   log(`listening on ${settings.HOST ?? "all interfaces"}:${port} (pid ${process.pid})`);
 
   const stop = async (signal: NodeJS.Signals) => {
-    log(`${signal}: draining (readiness fails now; listener closes in ${settings.SHUTDOWN_DELAY_MS} ms; in-flight requests get up to ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
-    const result: ShutdownResult = await graceful.shutdown({ delayMs: settings.SHUTDOWN_DELAY_MS, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS });
-    log(result.timedOut ? `drain timed out after ${result.drainedMs} ms: ${result.abandoned} request(s) cut` : `drained in ${result.drainedMs} ms`);
+    log(
+      `${signal}: draining (readiness fails now; listener closes in ${settings.SHUTDOWN_DELAY_MS} ms; in-flight requests get up to ${settings.SHUTDOWN_TIMEOUT_MS} ms)`,
+    );
+    const result: ShutdownResult = await graceful.shutdown({
+      delayMs: settings.SHUTDOWN_DELAY_MS,
+      timeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
+    });
+    log(
+      result.timedOut
+        ? `drain timed out after ${result.drainedMs} ms: ${result.abandoned} request(s) cut`
+        : `drained in ${result.drainedMs} ms`,
+    );
     // Let Next run its after() callbacks, and end database connections politely; bounded as well.
     const db = (globalThis as { summitDb?: { $disconnect(): Promise<void> } }).summitDb;
-    await Promise.race([Promise.allSettled([app.close(), existingInvalidationBus()?.close(), db?.$disconnect()]), sleep(3000)]);
+    await Promise.race([
+      Promise.allSettled([app.close(), existingInvalidationBus()?.close(), db?.$disconnect()]),
+      sleep(3000),
+    ]);
     process.exit(0);
   };
   // `on`, not `once`: Ctrl+C in a terminal reaches this process twice (from the terminal and relayed

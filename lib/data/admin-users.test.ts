@@ -8,11 +8,14 @@ describeEachDatabase("admin users", (getDb) => {
     const s = uniqueSuffix();
     const admin = await db.user.create({ data: { email: `adm-${s}@example.test`, name: `Adm ${s}`, role: "ADMIN" } });
     const member = await db.user.create({ data: { email: `mem-${s}@example.test`, name: `Mem ${s}` } });
-    const event = await db.event.create({ data: { name: `E ${s}`, slug: `e-${s}`, startDate: new Date(), endDate: new Date() } });
+    const event = await db.event.create({
+      data: { name: `E ${s}`, slug: `e-${s}`, startDate: new Date(), endDate: new Date() },
+    });
     await db.note.create({ data: { authorId: member.id, eventId: event.id, body: "kept" } });
     return { db, s, admin, member };
   }
-  const state = (w: Awaited<ReturnType<typeof setup>>, id: string) => w.db.user.findUniqueOrThrow({ where: { id }, select: { role: true, disabledAt: true, sessionEpoch: true } });
+  const state = (w: Awaited<ReturnType<typeof setup>>, id: string) =>
+    w.db.user.findUniqueOrThrow({ where: { id }, select: { role: true, disabledAt: true, sessionEpoch: true } });
 
   it("lists users with counts, for admins only", async () => {
     const w = await setup();
@@ -41,7 +44,10 @@ describeEachDatabase("admin users", (getDb) => {
     const before = [await state(w, w.admin.id), await state(w, w.member.id)];
     await expect(setUserDisabled(w.db, w.member.id, w.admin.id, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(setUserRole(w.db, w.member.id, w.member.id, "ADMIN")).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setUserRole(w.db, w.admin.id, w.admin.id, "MEMBER")).rejects.toMatchObject({ code: "CONFLICT", message: "cannot_change_self" });
+    await expect(setUserRole(w.db, w.admin.id, w.admin.id, "MEMBER")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "cannot_change_self",
+    });
     await expect(setUserDisabled(w.db, w.admin.id, w.admin.id, true)).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(setUserRole(w.db, w.admin.id, "nope", "ADMIN")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect([await state(w, w.admin.id), await state(w, w.member.id)]).toEqual(before);

@@ -11,7 +11,8 @@ import { forgetUserSessions } from "../auth/session-cache";
  */
 async function requireSiteAdmin(db: Tx, actorId: string) {
   const actor = await db.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } });
-  if (!actor || actor.disabledAt || actor.role !== "ADMIN" || !can("admin", "admin.users")) throw new AppError("FORBIDDEN", "not_allowed");
+  if (!actor || actor.disabledAt || actor.role !== "ADMIN" || !can("admin", "admin.users"))
+    throw new AppError("FORBIDDEN", "not_allowed");
 }
 
 export async function listUsers(db: Db, actorId: string, query?: string) {
@@ -21,7 +22,15 @@ export async function listUsers(db: Db, actorId: string, query?: string) {
     where: q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : undefined,
     orderBy: { createdAt: "asc" },
     take: 500,
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, _count: { select: { notes: true, memberships: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      createdAt: true,
+      _count: { select: { notes: true, memberships: true } },
+    },
   });
   return users.map(({ _count, ...u }) => ({ ...u, noteCount: _count.notes, teamCount: _count.memberships }));
 }
@@ -35,7 +44,10 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
     if (!target) throw new AppError("NOT_FOUND", "user_not_found");
     if (target.role === role) return { id: userId, role };
     // Demoting an admin: their session must not keep admin powers, so bump the epoch too.
-    await tx.user.update({ where: { id: userId }, data: { role, ...(role === "MEMBER" ? { sessionEpoch: { increment: 1 } } : {}) } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { role, ...(role === "MEMBER" ? { sessionEpoch: { increment: 1 } } : {}) },
+    });
     return { id: userId, role };
   });
   forgetUserSessions(userId);

@@ -51,7 +51,11 @@ export async function buildAgendaView(db: Db, slug: string, locale: string): Pro
   if (!event) return null;
   const lang = isLocale(locale) ? locale : "ko";
   const plain = plainIn(event.timeZone);
-  const t = createTranslator({ locale: lang, messages: loadMessages(lang) as never, namespace: "event" as never }) as unknown as (key: string) => string;
+  const t = createTranslator({
+    locale: lang,
+    messages: loadMessages(lang) as never,
+    namespace: "event" as never,
+  }) as unknown as (key: string) => string;
   const days: AgendaViewDay[] = buildAgendaGrid(event.talks, event.timeZone).map((day) => ({
     date: day.date,
     label: formatLongDate(zonedToUtc(day.date, "12:00", event.timeZone), event.timeZone, locale),
@@ -59,7 +63,9 @@ export async function buildAgendaView(db: Db, slug: string, locale: string): Pro
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
       // Placeholder instants of talks imported without a time are never shown as times.
-      label: [...row.plenary, ...Object.values(row.byTrack).flat()].every((x) => x.timeUnknown) ? t("timeUnknown") : formatTimeRange(row.startsAt, row.endsAt, event.timeZone),
+      label: [...row.plenary, ...Object.values(row.byTrack).flat()].every((x) => x.timeUnknown)
+        ? t("timeUnknown")
+        : formatTimeRange(row.startsAt, row.endsAt, event.timeZone),
       plenary: row.plenary.map(plain),
       byTrack: Object.fromEntries(Object.entries(row.byTrack).map(([k, v]) => [k, v.map(plain)])),
     })),

@@ -10,7 +10,15 @@
 import { randomUUID } from "node:crypto";
 import { uniqueEventSlug } from "./event-slug";
 import { diffAgendaTalks } from "../agenda/diff";
-import { agendaErrors, agendaWarnings, type AgendaPlan, type AgendaProblem, type AgendaSnapshot, type AgendaSnapshotTalk, type AgendaTalk } from "../agenda/plan";
+import {
+  agendaErrors,
+  agendaWarnings,
+  type AgendaPlan,
+  type AgendaProblem,
+  type AgendaSnapshot,
+  type AgendaSnapshotTalk,
+  type AgendaTalk,
+} from "../agenda/plan";
 import { formatIsoDate, zonedInstant } from "../time/zoned";
 import type { Db, Tx } from "../db-client";
 import { AppError, isUniqueViolation } from "../errors";
@@ -34,7 +42,14 @@ export type AgendaImportSummary = {
   days: { created: number; removed: number };
   tracks: { created: number; updated: number; removed: number };
   slots: { created: number; removed: number };
-  talks: { added: number; updated: number; moved: number; unchanged: number; removed: number; kept: { guid?: string; title: string }[] };
+  talks: {
+    added: number;
+    updated: number;
+    moved: number;
+    unchanged: number;
+    removed: number;
+    kept: { guid?: string; title: string }[];
+  };
   speakers: { created: number; removed: number };
   warnings: AgendaProblem[];
 };
@@ -44,11 +59,23 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
     where,
     include: {
       days: { orderBy: { date: "asc" }, select: { date: true } },
-      tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, room: true, colour: true, position: true } },
+      tracks: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { name: true, room: true, colour: true, position: true },
+      },
       talks: {
         orderBy: [{ startsAt: "asc" }, { title: "asc" }],
         select: {
-          id: true, title: true, abstract: true, level: true, startsAt: true, endsAt: true, externalGuid: true, externalSlug: true, slotId: true, trackId: true,
+          id: true,
+          title: true,
+          abstract: true,
+          level: true,
+          startsAt: true,
+          endsAt: true,
+          externalGuid: true,
+          externalSlug: true,
+          slotId: true,
+          trackId: true,
           track: { select: { name: true, room: true } },
           slot: { select: { day: { select: { date: true } } } },
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
@@ -63,11 +90,21 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
     id: event.id,
     slug: event.slug,
     event: {
-      name: event.name, slug: event.slug, timeZone: tz, startDate: formatIsoDate(event.startDate, tz), endDate: formatIsoDate(event.endDate, tz),
-      ...(event.venue ? { venue: event.venue } : {}), ...(event.series ? { series: event.series } : {}),
+      name: event.name,
+      slug: event.slug,
+      timeZone: tz,
+      startDate: formatIsoDate(event.startDate, tz),
+      endDate: formatIsoDate(event.endDate, tz),
+      ...(event.venue ? { venue: event.venue } : {}),
+      ...(event.series ? { series: event.series } : {}),
     },
     days: event.days,
-    tracks: event.tracks.map((t) => ({ name: t.name, ...(t.room ? { room: t.room } : {}), colour: t.colour, position: t.position })),
+    tracks: event.tracks.map((t) => ({
+      name: t.name,
+      ...(t.room ? { room: t.room } : {}),
+      colour: t.colour,
+      position: t.position,
+    })),
     talks: event.talks.map(({ _count, track, slot, speakers, externalGuid, externalSlug, level, ...t }) => ({
       ...t,
       ...(externalGuid ? { guid: externalGuid } : {}),
@@ -104,7 +141,10 @@ export async function loadAgendaSnapshotBySlug(db: Db, slug: string): Promise<Ag
 }
 
 /** The event a re-import would target: its time zone is the one to parse a zone-less file (CSV) in. */
-export async function findImportTarget(db: Db, slug: string): Promise<{ id: string; slug: string; name: string; timeZone: string } | null> {
+export async function findImportTarget(
+  db: Db,
+  slug: string,
+): Promise<{ id: string; slug: string; name: string; timeZone: string } | null> {
   return db.event.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, timeZone: true } });
 }
 
@@ -132,7 +172,10 @@ type ParsedAgenda = ReturnType<typeof parseAgenda>;
  */
 export async function importAgenda(db: Db, request: AgendaImportRequest): Promise<AgendaImportOutcome> {
   const target = request.eventSlug ? await findImportTarget(db, request.eventSlug) : null;
-  const plan = parseAgenda(request.fileName, request.text, { timeZone: request.timeZone ?? target?.timeZone, eventName: request.fileName.replace(/\.[^.]+$/, "") });
+  const plan = parseAgenda(request.fileName, request.text, {
+    timeZone: request.timeZone ?? target?.timeZone,
+    eventName: request.fileName.replace(/\.[^.]+$/, ""),
+  });
   const preview = planToPreview(plan, target ? await loadAgendaSnapshot(db, target.id) : null);
   if (request.mode === "preview") return { mode: "preview", plan, preview };
   if (!preview.canApply) return { mode: "apply", plan, preview, summary: null };
@@ -145,16 +188,29 @@ export async function importAgenda(db: Db, request: AgendaImportRequest): Promis
  * Throws AppError INVALID (details: the plan's problems) when the plan has errors, CONFLICT when
  * the plan's own slug is taken by another event.
  */
-export async function applyAgendaPlan(db: Db, plan: AgendaPlan, options: { eventSlug?: string } = {}): Promise<AgendaImportSummary> {
+export async function applyAgendaPlan(
+  db: Db,
+  plan: AgendaPlan,
+  options: { eventSlug?: string } = {},
+): Promise<AgendaImportSummary> {
   const errors = agendaErrors(plan);
   if (errors.length) {
-    throw new AppError("INVALID", `The agenda has ${errors.length} error(s), so nothing was imported. First: ${errors[0].message}`, undefined, plan.problems);
+    throw new AppError(
+      "INVALID",
+      `The agenda has ${errors.length} error(s), so nothing was imported. First: ${errors[0].message}`,
+      undefined,
+      plan.problems,
+    );
   }
   let slug: string | undefined;
   if (options.eventSlug !== undefined) {
     const parsed = eventSlugSchema.safeParse(options.eventSlug);
     if (!parsed.success) {
-      throw new AppError("INVALID", `'${options.eventSlug}' is not a valid event slug: use lower-case letters, digits and dashes.`, { eventSlug: [parsed.error.issues[0].message] });
+      throw new AppError(
+        "INVALID",
+        `'${options.eventSlug}' is not a valid event slug: use lower-case letters, digits and dashes.`,
+        { eventSlug: [parsed.error.issues[0].message] },
+      );
     }
     slug = parsed.data;
   }
@@ -162,25 +218,47 @@ export async function applyAgendaPlan(db: Db, plan: AgendaPlan, options: { event
     // Generous timeout: a 1,000-talk agenda on a remote PostgreSQL takes a few seconds.
     return await db.$transaction((tx) => applyInTransaction(tx, plan, slug), { timeout: 60_000, maxWait: 10_000 });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Another change to this event happened during the import, so nothing was imported; try again.");
+    if (isUniqueViolation(e))
+      throw new AppError(
+        "CONFLICT",
+        "Another change to this event happened during the import, so nothing was imported; try again.",
+      );
     throw e;
   }
 }
 
-
-async function upsertEvent(tx: Tx, plan: AgendaPlan, slug: string | undefined): Promise<{ id: string; slug: string; created: boolean }> {
+async function upsertEvent(
+  tx: Tx,
+  plan: AgendaPlan,
+  slug: string | undefined,
+): Promise<{ id: string; slug: string; created: boolean }> {
   const { event } = plan;
-  const dates = { timeZone: event.timeZone, startDate: zonedInstant(event.startDate, 0, event.timeZone), endDate: zonedInstant(event.endDate, 23 * 60 + 59, event.timeZone) };
-  const existing = slug ? await tx.event.findUnique({ where: { slug }, select: { id: true, slug: true, timeZone: true } }) : null;
+  const dates = {
+    timeZone: event.timeZone,
+    startDate: zonedInstant(event.startDate, 0, event.timeZone),
+    endDate: zonedInstant(event.endDate, 23 * 60 + 59, event.timeZone),
+  };
+  const existing = slug
+    ? await tx.event.findUnique({ where: { slug }, select: { id: true, slug: true, timeZone: true } })
+    : null;
   if (existing) {
     if (event.timeZoneFrom === "default" && existing.timeZone !== event.timeZone) {
-      throw new AppError("INVALID", `The file names no time zone and none was given, but the event '${existing.slug}' is in ${existing.timeZone}; import again with that time zone.`);
+      throw new AppError(
+        "INVALID",
+        `The file names no time zone and none was given, but the event '${existing.slug}' is in ${existing.timeZone}; import again with that time zone.`,
+      );
     }
-    await tx.event.update({ where: { id: existing.id }, data: { ...dates, ...(event.venue ? { venue: event.venue } : {}) } });
+    await tx.event.update({
+      where: { id: existing.id },
+      data: { ...dates, ...(event.venue ? { venue: event.venue } : {}) },
+    });
     return { id: existing.id, slug: existing.slug, created: false };
   }
   if (!slug && event.slug && (await tx.event.findUnique({ where: { slug: event.slug }, select: { id: true } }))) {
-    throw new AppError("CONFLICT", `An event with the slug '${event.slug}' already exists; import into it as a re-import (CLI: --event ${event.slug}) or give the new event another slug.`);
+    throw new AppError(
+      "CONFLICT",
+      `An event with the slug '${event.slug}' already exists; import into it as a re-import (CLI: --event ${event.slug}) or give the new event another slug.`,
+    );
   }
   const finalSlug = slug ?? event.slug ?? (await uniqueEventSlug(tx, event.name));
   const created = await tx.event.create({
@@ -190,14 +268,17 @@ async function upsertEvent(tx: Tx, plan: AgendaPlan, slug: string | undefined): 
   return { ...created, created: true };
 }
 
-const slotKey = (dayId: string, t: { startsAt: Date; endsAt: Date }) => `${dayId}|${t.startsAt.getTime()}|${t.endsAt.getTime()}`;
+const slotKey = (dayId: string, t: { startsAt: Date; endsAt: Date }) =>
+  `${dayId}|${t.startsAt.getTime()}|${t.endsAt.getTime()}`;
 
 /** Rows that are missing get created in one batch; then one read gives every id. */
 async function ensureDays(tx: Tx, eventId: string, dates: string[]) {
   const existing = new Set((await tx.day.findMany({ where: { eventId }, select: { date: true } })).map((d) => d.date));
   const missing = dates.filter((d) => !existing.has(d));
   if (missing.length) await tx.day.createMany({ data: missing.map((date) => ({ eventId, date })) });
-  const ids = new Map((await tx.day.findMany({ where: { eventId }, select: { id: true, date: true } })).map((d) => [d.date, d.id]));
+  const ids = new Map(
+    (await tx.day.findMany({ where: { eventId }, select: { id: true, date: true } })).map((d) => [d.date, d.id]),
+  );
   return { ids, created: missing.length };
 }
 
@@ -209,7 +290,11 @@ async function ensureTracks(tx: Tx, eventId: string, plan: AgendaPlan) {
     const found = existing.get(t.name);
     // Exports write a track without a room under the track's name; reading that back is not a new room.
     const room = found && found.room === null && t.room === t.name ? null : (t.room ?? null);
-    const data = { room, position: t.position, colour: t.colour ?? found?.colour ?? TRACK_COLOURS[t.position % TRACK_COLOURS.length] };
+    const data = {
+      room,
+      position: t.position,
+      colour: t.colour ?? found?.colour ?? TRACK_COLOURS[t.position % TRACK_COLOURS.length],
+    };
     if (!found) missing.push({ eventId, name: t.name, ...data });
     else if (found.room !== data.room || found.position !== data.position || found.colour !== data.colour) {
       await tx.track.update({ where: { id: found.id }, data });
@@ -217,7 +302,9 @@ async function ensureTracks(tx: Tx, eventId: string, plan: AgendaPlan) {
     }
   }
   if (missing.length) await tx.track.createMany({ data: missing });
-  const ids = new Map((await tx.track.findMany({ where: { eventId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
+  const ids = new Map(
+    (await tx.track.findMany({ where: { eventId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]),
+  );
   return { ids, created: missing.length, updated };
 }
 
@@ -230,15 +317,26 @@ async function ensureSlots(tx: Tx, eventId: string, talks: AgendaTalk[], dayIds:
     if (!existing.has(key)) missing.set(key, { eventId, dayId, startsAt: t.startsAt, endsAt: t.endsAt });
   }
   if (missing.size) await tx.timeSlot.createMany({ data: [...missing.values()] });
-  const ids = new Map((await tx.timeSlot.findMany({ where: { eventId }, select: { id: true, dayId: true, startsAt: true, endsAt: true } })).map((s) => [slotKey(s.dayId, s), s.id]));
+  const ids = new Map(
+    (
+      await tx.timeSlot.findMany({
+        where: { eventId },
+        select: { id: true, dayId: true, startsAt: true, endsAt: true },
+      })
+    ).map((s) => [slotKey(s.dayId, s), s.id]),
+  );
   return { ids, created: missing.size };
 }
 
 async function ensureSpeakers(tx: Tx, eventId: string, talks: AgendaTalk[]) {
-  const existing = new Set((await tx.speaker.findMany({ where: { eventId }, select: { name: true } })).map((s) => s.name));
+  const existing = new Set(
+    (await tx.speaker.findMany({ where: { eventId }, select: { name: true } })).map((s) => s.name),
+  );
   const missing = [...new Set(talks.flatMap((t) => t.speakers))].filter((name) => !existing.has(name));
   if (missing.length) await tx.speaker.createMany({ data: missing.map((name) => ({ eventId, name })) });
-  const ids = new Map((await tx.speaker.findMany({ where: { eventId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
+  const ids = new Map(
+    (await tx.speaker.findMany({ where: { eventId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]),
+  );
   return { ids, created: missing.length };
 }
 
@@ -253,32 +351,60 @@ async function applyInTransaction(tx: Tx, plan: AgendaPlan, slug: string | undef
   const tracks = await ensureTracks(tx, eventId, plan);
   const slots = await ensureSlots(tx, eventId, plan.talks, days.ids);
   const speakers = await ensureSpeakers(tx, eventId, plan.talks);
-  const place = (t: AgendaTalk) => ({ trackId: t.track === null ? null : tracks.ids.get(t.track)!, slotId: slots.ids.get(slotKey(days.ids.get(t.day)!, t))! });
-  const fields = (t: AgendaTalk) => ({ title: t.title, abstract: t.abstract, level: t.level ?? null, startsAt: t.startsAt, endsAt: t.endsAt, ...place(t) });
+  const place = (t: AgendaTalk) => ({
+    trackId: t.track === null ? null : tracks.ids.get(t.track)!,
+    slotId: slots.ids.get(slotKey(days.ids.get(t.day)!, t))!,
+  });
+  const fields = (t: AgendaTalk) => ({
+    title: t.title,
+    abstract: t.abstract,
+    level: t.level ?? null,
+    startsAt: t.startsAt,
+    endsAt: t.endsAt,
+    ...place(t),
+  });
 
   // Ids are chosen here so one createMany can insert the talks and their speaker rows can follow.
-  const added = diff.added.map((t) => ({ id: randomUUID(), eventId, externalGuid: t.guid ?? null, externalSlug: t.slug ?? null, ...fields(t) }));
+  const added = diff.added.map((t) => ({
+    id: randomUUID(),
+    eventId,
+    externalGuid: t.guid ?? null,
+    externalSlug: t.slug ?? null,
+    ...fields(t),
+  }));
   if (added.length) await tx.talk.createMany({ data: added });
   const speakerLists = new Map<string, string[]>(added.map((row, i) => [row.id, diff.added[i].speakers]));
   for (const m of diff.matched) {
     const target = place(m.planned);
-    if (!m.moved && !m.changed && target.slotId === m.existing.slotId && target.trackId === m.existing.trackId) continue;
+    if (!m.moved && !m.changed && target.slotId === m.existing.slotId && target.trackId === m.existing.trackId)
+      continue;
     // A file that does not carry levels or slugs (schedule JSON/XML have no level) keeps the stored ones.
-    const kept = { level: m.planned.level ?? m.existing.level ?? null, externalSlug: m.planned.slug ?? m.existing.slug ?? null };
-    await tx.talk.update({ where: { id: m.existing.id }, data: { ...fields(m.planned), ...kept, externalGuid: m.planned.guid ?? m.existing.guid ?? null } });
-    if (m.planned.speakers.join("\n") !== m.existing.speakers.join("\n")) speakerLists.set(m.existing.id, m.planned.speakers);
+    const kept = {
+      level: m.planned.level ?? m.existing.level ?? null,
+      externalSlug: m.planned.slug ?? m.existing.slug ?? null,
+    };
+    await tx.talk.update({
+      where: { id: m.existing.id },
+      data: { ...fields(m.planned), ...kept, externalGuid: m.planned.guid ?? m.existing.guid ?? null },
+    });
+    if (m.planned.speakers.join("\n") !== m.existing.speakers.join("\n"))
+      speakerLists.set(m.existing.id, m.planned.speakers);
   }
   const addedIds = new Set<string>(added.map((a) => a.id));
   const rewritten = [...speakerLists.keys()].filter((id) => !addedIds.has(id));
   if (rewritten.length) await tx.talkSpeaker.deleteMany({ where: { talkId: { in: rewritten } } });
-  const links = [...speakerLists].flatMap(([talkId, names]) => names.map((name, position) => ({ talkId, speakerId: speakers.ids.get(name)!, position })));
+  const links = [...speakerLists].flatMap(([talkId, names]) =>
+    names.map((name, position) => ({ talkId, speakerId: speakers.ids.get(name)!, position })),
+  );
   if (links.length) await tx.talkSpeaker.createMany({ data: links });
 
   const deletable = diff.removed.filter((t) => !t.hasUserData).map((t) => t.id);
   if (deletable.length) await tx.talk.deleteMany({ where: { id: { in: deletable } } });
   // Order matters: emptied slots go first, so emptied days can follow.
   const slotsRemoved = await tx.timeSlot.deleteMany({ where: { eventId, talks: { none: {} } } });
-  const tracksRemoved = await tx.track.deleteMany({ where: { eventId, name: { notIn: plan.tracks.map((t) => t.name) }, talks: { none: {} } } });
+  const tracksRemoved = await tx.track.deleteMany({
+    where: { eventId, name: { notIn: plan.tracks.map((t) => t.name) }, talks: { none: {} } },
+  });
   const daysRemoved = await tx.day.deleteMany({ where: { eventId, date: { notIn: dates }, slots: { none: {} } } });
   const speakersRemoved = await tx.speaker.deleteMany({ where: { eventId, talks: { none: {} } } });
 
@@ -295,7 +421,9 @@ async function applyInTransaction(tx: Tx, plan: AgendaPlan, slug: string | undef
       moved: diff.matched.filter((m) => m.moved).length,
       unchanged: diff.matched.filter((m) => !m.changed && !m.moved).length,
       removed: deletable.length,
-      kept: diff.removed.filter((t) => t.hasUserData).map((t) => ({ ...(t.guid ? { guid: t.guid } : {}), title: t.title })),
+      kept: diff.removed
+        .filter((t) => t.hasUserData)
+        .map((t) => ({ ...(t.guid ? { guid: t.guid } : {}), title: t.title })),
     },
     speakers: { created: speakers.created, removed: speakersRemoved.count },
     warnings: agendaWarnings(plan),

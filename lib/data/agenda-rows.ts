@@ -4,7 +4,6 @@
 import type { Tx } from "../db-client";
 import { zonedToUtc } from "../time/zoned";
 
-
 export type PlannedAgendaTalk = {
   title: string;
   /** "HH:MM" wall-clock times on `day.date` in the event's zone. */
@@ -34,7 +33,11 @@ export async function insertAgendaTalks(
       select: { id: true },
     });
     for (const [position, name] of talk.speakers.entries()) {
-      const speaker = await tx.speaker.upsert({ where: { eventId_name: { eventId: place.eventId, name } }, create: { eventId: place.eventId, name }, update: {} });
+      const speaker = await tx.speaker.upsert({
+        where: { eventId_name: { eventId: place.eventId, name } },
+        create: { eventId: place.eventId, name },
+        update: {},
+      });
       await tx.talkSpeaker.upsert({
         where: { talkId_speakerId: { talkId: created.id, speakerId: speaker.id } },
         create: { talkId: created.id, speakerId: speaker.id, position },

@@ -5,8 +5,26 @@ import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_ORDER } from "../validations/backu
 import { parseBackup, readBackupJson } from "./backup";
 
 const empty = Object.fromEntries(TABLE_ORDER.map((t) => [t, []]));
-const envelope = { format: BACKUP_FORMAT, version: BACKUP_VERSION, scope: "user", exportedAt: "2024-01-01T00:00:00.000Z", tables: empty };
-const user = { id: "u1", email: "a@example.test", name: "A", passwordHash: null, role: "MEMBER", locale: null, disabledAt: null, sessionEpoch: 0, icsToken: null, createdAt: "2024-01-01T00:00:00.000Z", updatedAt: "2024-01-01T00:00:00.000Z" };
+const envelope = {
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  scope: "user",
+  exportedAt: "2024-01-01T00:00:00.000Z",
+  tables: empty,
+};
+const user = {
+  id: "u1",
+  email: "a@example.test",
+  name: "A",
+  passwordHash: null,
+  role: "MEMBER",
+  locale: null,
+  disabledAt: null,
+  sessionEpoch: 0,
+  icsToken: null,
+  createdAt: "2024-01-01T00:00:00.000Z",
+  updatedAt: "2024-01-01T00:00:00.000Z",
+};
 // __proto__ at the envelope, in the tables object and in a row; constructor.prototype beside them.
 const HOSTILE = JSON.stringify({ ...envelope, tables: { ...empty, users: [user] } })
   .replace('{"format"', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"format"')

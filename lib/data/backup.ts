@@ -15,9 +15,16 @@
 import type { Db, Tx } from "../db-client";
 import { AppError } from "../errors";
 import { parseJsonSafely } from "../security/safe-object";
-import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, TABLE_ORDER, type Backup, type BackupTable, type ParsedBackup, type Rows } from "../validations/backup";
-
-
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupSchema,
+  TABLE_ORDER,
+  type Backup,
+  type BackupTable,
+  type ParsedBackup,
+  type Rows,
+} from "../validations/backup";
 
 // Prisma delegate and primary-key order per table.
 const SOURCES: { [K in BackupTable]: { model: string; orderBy: Record<string, "asc">[] } } = {
@@ -53,61 +60,93 @@ type Delegate = {
 };
 const delegate = (db: Db | Tx, table: BackupTable) => (db as unknown as Record<string, Delegate>)[SOURCES[table].model];
 
-const envelope = (scope: "instance" | "user", tables: Record<BackupTable, Record<string, unknown>[]>, user?: string): Backup =>
+const envelope = (
+  scope: "instance" | "user",
+  tables: Record<BackupTable, Record<string, unknown>[]>,
+  user?: string,
+): Backup =>
   // Dates become ISO strings exactly as in the file a user downloads.
-  JSON.parse(JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, scope, exportedAt: new Date().toISOString(), ...(user ? { user } : {}), tables }));
+  JSON.parse(
+    JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      scope,
+      exportedAt: new Date().toISOString(),
+      ...(user ? { user } : {}),
+      tables,
+    }),
+  );
 
 /** Everything (admins only: the caller checks; the CLI runs with database access anyway). */
 export async function exportInstance(db: Db): Promise<Backup> {
-  return db.$transaction(async (tx) => {
-    const tables = {} as Record<BackupTable, Record<string, unknown>[]>;
-    for (const table of TABLE_ORDER) tables[table] = await delegate(tx, table).findMany({ orderBy: SOURCES[table].orderBy });
-    return envelope("instance", tables);
-  }, { timeout: 120_000, maxWait: 10_000 });
+  return db.$transaction(
+    async (tx) => {
+      const tables = {} as Record<BackupTable, Record<string, unknown>[]>;
+      for (const table of TABLE_ORDER)
+        tables[table] = await delegate(tx, table).findMany({ orderBy: SOURCES[table].orderBy });
+      return envelope("instance", tables);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }
 
 /** One user's own data and what it points at (see the top of this file). */
 export async function exportUser(db: Db, userId: string): Promise<Backup> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new AppError("NOT_FOUND", "user_not_found");
-    const notes = await tx.note.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } });
-    const noteIds = notes.map((n) => n.id);
-    const stars = await tx.star.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { talkId: "asc" }] });
-    const starredEvents = await tx.talk.findMany({ where: { id: { in: stars.map((s) => s.talkId) } }, select: { eventId: true } });
-    const eventIds = [...new Set([...notes.map((n) => n.eventId), ...starredEvents.map((t) => t.eventId)])];
-    const inEvents = { where: { eventId: { in: eventIds } } };
-    const talks = await tx.talk.findMany({ ...inEvents, orderBy: { id: "asc" } });
-    const noteTags = await tx.noteTag.findMany({ where: { noteId: { in: noteIds } }, orderBy: { id: "asc" } });
-    const serviceIds = [...new Set(noteTags.map((t) => t.serviceId).filter((s): s is string => !!s))];
-    const tables: Record<BackupTable, Record<string, unknown>[]> = {
-      users: [{ ...user, passwordHash: null }],
-      accounts: [],
-      teams: [],
-      memberships: [],
-      teamInvites: [],
-      events: await tx.event.findMany({ where: { id: { in: eventIds } }, orderBy: { id: "asc" } }),
-      days: await tx.day.findMany({ ...inEvents, orderBy: { id: "asc" } }),
-      tracks: await tx.track.findMany({ ...inEvents, orderBy: { id: "asc" } }),
-      timeSlots: await tx.timeSlot.findMany({ ...inEvents, orderBy: { id: "asc" } }),
-      talks,
-      speakers: await tx.speaker.findMany({ ...inEvents, orderBy: { id: "asc" } }),
-      talkSpeakers: await tx.talkSpeaker.findMany({ where: { talk: { eventId: { in: eventIds } } }, orderBy: [{ talkId: "asc" }, { speakerId: "asc" }] }),
-      services: await tx.service.findMany({ where: { id: { in: serviceIds } }, orderBy: { id: "asc" } }),
-      serviceAliases: await tx.serviceAlias.findMany({ where: { serviceId: { in: serviceIds } }, orderBy: { id: "asc" } }),
-      notes,
-      noteShares: [],
-      // Revisions of one's own notes are one's own (only the author saves a note).
-      noteRevisions: await tx.noteRevision.findMany({ where: { noteId: { in: noteIds }, authorId: userId }, orderBy: { id: "asc" } }),
-      comments: [],
-      noteTags,
-      stars,
-      claims: [],
-      talkReviews: [],
-      writeups: [],
-    };
-    return envelope("user", tables, user.email);
-  }, { timeout: 120_000, maxWait: 10_000 });
+  return db.$transaction(
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) throw new AppError("NOT_FOUND", "user_not_found");
+      const notes = await tx.note.findMany({ where: { authorId: userId }, orderBy: { id: "asc" } });
+      const noteIds = notes.map((n) => n.id);
+      const stars = await tx.star.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { talkId: "asc" }] });
+      const starredEvents = await tx.talk.findMany({
+        where: { id: { in: stars.map((s) => s.talkId) } },
+        select: { eventId: true },
+      });
+      const eventIds = [...new Set([...notes.map((n) => n.eventId), ...starredEvents.map((t) => t.eventId)])];
+      const inEvents = { where: { eventId: { in: eventIds } } };
+      const talks = await tx.talk.findMany({ ...inEvents, orderBy: { id: "asc" } });
+      const noteTags = await tx.noteTag.findMany({ where: { noteId: { in: noteIds } }, orderBy: { id: "asc" } });
+      const serviceIds = [...new Set(noteTags.map((t) => t.serviceId).filter((s): s is string => !!s))];
+      const tables: Record<BackupTable, Record<string, unknown>[]> = {
+        users: [{ ...user, passwordHash: null }],
+        accounts: [],
+        teams: [],
+        memberships: [],
+        teamInvites: [],
+        events: await tx.event.findMany({ where: { id: { in: eventIds } }, orderBy: { id: "asc" } }),
+        days: await tx.day.findMany({ ...inEvents, orderBy: { id: "asc" } }),
+        tracks: await tx.track.findMany({ ...inEvents, orderBy: { id: "asc" } }),
+        timeSlots: await tx.timeSlot.findMany({ ...inEvents, orderBy: { id: "asc" } }),
+        talks,
+        speakers: await tx.speaker.findMany({ ...inEvents, orderBy: { id: "asc" } }),
+        talkSpeakers: await tx.talkSpeaker.findMany({
+          where: { talk: { eventId: { in: eventIds } } },
+          orderBy: [{ talkId: "asc" }, { speakerId: "asc" }],
+        }),
+        services: await tx.service.findMany({ where: { id: { in: serviceIds } }, orderBy: { id: "asc" } }),
+        serviceAliases: await tx.serviceAlias.findMany({
+          where: { serviceId: { in: serviceIds } },
+          orderBy: { id: "asc" },
+        }),
+        notes,
+        noteShares: [],
+        // Revisions of one's own notes are one's own (only the author saves a note).
+        noteRevisions: await tx.noteRevision.findMany({
+          where: { noteId: { in: noteIds }, authorId: userId },
+          orderBy: { id: "asc" },
+        }),
+        comments: [],
+        noteTags,
+        stars,
+        claims: [],
+        talkReviews: [],
+        writeups: [],
+      };
+      return envelope("user", tables, user.email);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }
 
 /** A backup file's text as JSON, read so that no __proto__/constructor/prototype key exists anywhere in it. */
@@ -125,7 +164,11 @@ export function parseBackup(raw: unknown): ParsedBackup {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue.path.join(".");
-  if (where === "format" || where === "" || where === "version") throw new AppError("INVALID", `Not a Summit Notes backup of version ${BACKUP_VERSION} (${where || "root"}: ${issue.message}).`);
+  if (where === "format" || where === "" || where === "version")
+    throw new AppError(
+      "INVALID",
+      `Not a Summit Notes backup of version ${BACKUP_VERSION} (${where || "root"}: ${issue.message}).`,
+    );
   throw new AppError("INVALID", `The backup is not valid at ${where}: ${issue.message}. Nothing was restored.`);
 }
 
@@ -136,7 +179,8 @@ function commentsInOrder(rows: Rows["comments"]): Rows["comments"] {
   const out: Rows["comments"] = [];
   const visit = (row: Rows["comments"][number], depth: number) => {
     if (done.has(row.id)) return;
-    if (depth > rows.length) throw new AppError("INVALID", "The backup's comments reply to each other in a circle. Nothing was restored.");
+    if (depth > rows.length)
+      throw new AppError("INVALID", "The backup's comments reply to each other in a circle. Nothing was restored.");
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     if (parent) visit(parent, depth + 1);
     done.add(row.id);
@@ -146,55 +190,83 @@ function commentsInOrder(rows: Rows["comments"]): Rows["comments"] {
   return out;
 }
 
-export type RestoreSummary = { scope: "instance" | "user"; counts: Record<BackupTable, number>; servicesMatched: number };
+export type RestoreSummary = {
+  scope: "instance" | "user";
+  counts: Record<BackupTable, number>;
+  servicesMatched: number;
+};
 
 /** Restores into an empty instance in one transaction; refuses a non-empty target and clashing ids. */
 export async function restoreBackup(db: Db, raw: unknown): Promise<RestoreSummary> {
   const backup = parseBackup(raw);
   const rows = backup.tables as Rows;
   for (const table of TABLE_ORDER) {
-    const keys = (rows[table] as Record<string, unknown>[]).map((r) => ("id" in r ? String(r.id) : JSON.stringify(SOURCES[table].orderBy.map((o) => r[Object.keys(o)[0]]))));
-    if (new Set(keys).size !== keys.length) throw new AppError("INVALID", `The backup lists a row of ${table} twice. Nothing was restored.`);
+    const keys = (rows[table] as Record<string, unknown>[]).map((r) =>
+      "id" in r ? String(r.id) : JSON.stringify(SOURCES[table].orderBy.map((o) => r[Object.keys(o)[0]])),
+    );
+    if (new Set(keys).size !== keys.length)
+      throw new AppError("INVALID", `The backup lists a row of ${table} twice. Nothing was restored.`);
   }
-  return db.$transaction(
-    async (tx) => {
-      const [users, events, teams, notes] = await Promise.all([tx.user.count(), tx.event.count(), tx.team.count(), tx.note.count()]);
-      if (users + events + teams + notes > 0) {
-        throw new AppError("CONFLICT", `The target is not empty (${users} users, ${events} events, ${teams} teams, ${notes} notes). Restore into a freshly migrated database. Nothing was restored.`);
-      }
-      // The AWS catalog may be seeded already: reuse services with the same slug, refuse an id used for another slug.
-      const existing = await tx.service.findMany({ select: { id: true, slug: true } });
-      const idBySlug = new Map(existing.map((s) => [s.slug, s.id]));
-      const slugById = new Map(existing.map((s) => [s.id, s.slug]));
-      const serviceId = new Map<string, string>();
-      const newServices: Rows["services"] = [];
-      for (const s of rows.services) {
-        const taken = slugById.get(s.id);
-        if (taken !== undefined && taken !== s.slug) throw new AppError("CONFLICT", `Service id ${s.id} is "${taken}" here but "${s.slug}" in the backup. Nothing was restored.`);
-        const have = idBySlug.get(s.slug);
-        if (have) serviceId.set(s.id, have);
-        else newServices.push(s);
-      }
-      const plan: Rows = {
-        ...rows,
-        services: newServices,
-        serviceAliases: rows.serviceAliases.filter((a) => !serviceId.has(a.serviceId)),
-        noteTags: rows.noteTags.map((t) => (t.serviceId && serviceId.has(t.serviceId) ? { ...t, serviceId: serviceId.get(t.serviceId)! } : t)),
-        comments: commentsInOrder(rows.comments),
-      };
-      const counts = {} as Record<BackupTable, number>;
-      for (const table of TABLE_ORDER) {
-        const data = plan[table] as Record<string, unknown>[];
-        counts[table] = data.length;
-        for (let i = 0; i < data.length; i += 500) await delegate(tx, table).createMany({ data: data.slice(i, i + 500) });
-      }
-      return { scope: backup.scope, counts, servicesMatched: serviceId.size };
-    },
-    { timeout: 600_000, maxWait: 10_000 },
-  ).catch((e: unknown) => {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === "P2002" || code === "P2003") throw new AppError("CONFLICT", `The backup's rows clash with each other or point at missing rows (${code}). Nothing was restored.`);
-    throw e;
-  });
+  return db
+    .$transaction(
+      async (tx) => {
+        const [users, events, teams, notes] = await Promise.all([
+          tx.user.count(),
+          tx.event.count(),
+          tx.team.count(),
+          tx.note.count(),
+        ]);
+        if (users + events + teams + notes > 0) {
+          throw new AppError(
+            "CONFLICT",
+            `The target is not empty (${users} users, ${events} events, ${teams} teams, ${notes} notes). Restore into a freshly migrated database. Nothing was restored.`,
+          );
+        }
+        // The AWS catalog may be seeded already: reuse services with the same slug, refuse an id used for another slug.
+        const existing = await tx.service.findMany({ select: { id: true, slug: true } });
+        const idBySlug = new Map(existing.map((s) => [s.slug, s.id]));
+        const slugById = new Map(existing.map((s) => [s.id, s.slug]));
+        const serviceId = new Map<string, string>();
+        const newServices: Rows["services"] = [];
+        for (const s of rows.services) {
+          const taken = slugById.get(s.id);
+          if (taken !== undefined && taken !== s.slug)
+            throw new AppError(
+              "CONFLICT",
+              `Service id ${s.id} is "${taken}" here but "${s.slug}" in the backup. Nothing was restored.`,
+            );
+          const have = idBySlug.get(s.slug);
+          if (have) serviceId.set(s.id, have);
+          else newServices.push(s);
+        }
+        const plan: Rows = {
+          ...rows,
+          services: newServices,
+          serviceAliases: rows.serviceAliases.filter((a) => !serviceId.has(a.serviceId)),
+          noteTags: rows.noteTags.map((t) =>
+            t.serviceId && serviceId.has(t.serviceId) ? { ...t, serviceId: serviceId.get(t.serviceId)! } : t,
+          ),
+          comments: commentsInOrder(rows.comments),
+        };
+        const counts = {} as Record<BackupTable, number>;
+        for (const table of TABLE_ORDER) {
+          const data = plan[table] as Record<string, unknown>[];
+          counts[table] = data.length;
+          for (let i = 0; i < data.length; i += 500)
+            await delegate(tx, table).createMany({ data: data.slice(i, i + 500) });
+        }
+        return { scope: backup.scope, counts, servicesMatched: serviceId.size };
+      },
+      { timeout: 600_000, maxWait: 10_000 },
+    )
+    .catch((e: unknown) => {
+      if (e instanceof AppError) throw e;
+      const code = (e as { code?: string }).code;
+      if (code === "P2002" || code === "P2003")
+        throw new AppError(
+          "CONFLICT",
+          `The backup's rows clash with each other or point at missing rows (${code}). Nothing was restored.`,
+        );
+      throw e;
+    });
 }

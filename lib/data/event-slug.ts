@@ -9,7 +9,9 @@ import { slugify } from "../agenda/text";
  */
 export async function uniqueEventSlug(tx: Tx, name: string, fallback = "event"): Promise<string> {
   const root = slugify(name) || slugify(fallback) || "event";
-  const taken = new Set((await tx.event.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((e) => e.slug));
+  const taken = new Set(
+    (await tx.event.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((e) => e.slug),
+  );
   let candidate = root;
   for (let n = 2; taken.has(candidate); n++) candidate = `${root}-${n}`;
   return candidate;

@@ -1,7 +1,17 @@
 import "server-only";
 import type { Db } from "../db-client";
 
-export type EventListItem = { id: string; slug: string; name: string; series: string | null; startDate: Date; endDate: Date; timeZone: string; venue: string | null; talkCount: number };
+export type EventListItem = {
+  id: string;
+  slug: string;
+  name: string;
+  series: string | null;
+  startDate: Date;
+  endDate: Date;
+  timeZone: string;
+  venue: string | null;
+  talkCount: number;
+};
 
 /** Splits events into upcoming/running (soonest first) and past (latest first). */
 export function partitionEvents<T extends { endDate: Date }>(events: T[], now: Date): { upcoming: T[]; past: T[] } {
@@ -18,7 +28,17 @@ export async function listEvents(db: Db, query?: string): Promise<EventListItem[
   const events = await db.event.findMany({
     where: q ? { OR: [{ name: { contains: q } }, { series: { contains: q } }] } : undefined,
     orderBy: { startDate: "desc" },
-    select: { id: true, slug: true, name: true, series: true, startDate: true, endDate: true, timeZone: true, venue: true, _count: { select: { talks: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      series: true,
+      startDate: true,
+      endDate: true,
+      timeZone: true,
+      venue: true,
+      _count: { select: { talks: true } },
+    },
   });
   return events.map(({ _count, ...e }) => ({ ...e, talkCount: _count.talks }));
 }
@@ -54,7 +74,10 @@ export async function getEventAgenda(db: Db, slug: string): Promise<EventAgenda 
     where: { slug },
     include: {
       days: { orderBy: { date: "asc" }, select: { id: true, date: true, label: true } },
-      tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, colour: true, room: true } },
+      tracks: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, colour: true, room: true },
+      },
       talks: {
         orderBy: [{ startsAt: "asc" }, { title: "asc" }],
         select: {

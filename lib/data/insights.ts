@@ -16,29 +16,58 @@ import { MAX_COMPARED_EVENTS, MIN_COMPARED_EVENTS } from "../validations/insight
 import { visibleNotesWhere } from "./team-notes";
 import { readableNoteIds } from "./visible-notes";
 
-export type InsightEvent = { id: string; slug: string; name: string; series: string | null; year: number; startDate: Date; timeZone: string };
+export type InsightEvent = {
+  id: string;
+  slug: string;
+  name: string;
+  series: string | null;
+  year: number;
+  startDate: Date;
+  timeZone: string;
+};
 export type LinkedNote = NoteHit & { href: string; isOwn: boolean };
 
 /**
  * Where a note in a result list leads: one's own note opens in its editor; a team member's note
  * opens its talk (where the reader's team notes are listed) or its event.
  */
-export function noteHref(note: { id: string; eventSlug: string; talkId: string | null; authorId: string }, actorId: string | null): string {
+export function noteHref(
+  note: { id: string; eventSlug: string; talkId: string | null; authorId: string },
+  actorId: string | null,
+): string {
   const own = actorId !== null && note.authorId === actorId;
-  if (note.talkId) return own ? `/events/${note.eventSlug}/talks/${note.talkId}/note` : `/events/${note.eventSlug}/talks/${note.talkId}`;
+  if (note.talkId)
+    return own
+      ? `/events/${note.eventSlug}/talks/${note.talkId}/note`
+      : `/events/${note.eventSlug}/talks/${note.talkId}`;
   return own ? `/events/${note.eventSlug}/notes/${note.id}` : `/events/${note.eventSlug}`;
 }
 
 export const linkNotes = (notes: NoteHit[], actorId: string | null): LinkedNote[] =>
   notes.map((n) => ({ ...n, href: noteHref(n, actorId), isOwn: n.authorId === actorId }));
 
-const eventSelect = { id: true, slug: true, name: true, series: true, startDate: true, timeZone: true } satisfies Prisma.EventSelect;
+const eventSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  series: true,
+  startDate: true,
+  timeZone: true,
+} satisfies Prisma.EventSelect;
 
-function toInsightEvent(e: { id: string; slug: string; name: string; series: string | null; startDate: Date; timeZone: string }): InsightEvent {
+function toInsightEvent(e: {
+  id: string;
+  slug: string;
+  name: string;
+  series: string | null;
+  startDate: Date;
+  timeZone: string;
+}): InsightEvent {
   return { ...e, year: yearIn(e.startDate, e.timeZone) };
 }
 
-const byStart = (a: InsightEvent, b: InsightEvent) => a.startDate.getTime() - b.startDate.getTime() || a.name.localeCompare(b.name);
+const byStart = (a: InsightEvent, b: InsightEvent) =>
+  a.startDate.getTime() - b.startDate.getTime() || a.name.localeCompare(b.name);
 
 // ---------------------------------------------------------------------------------------------
 // Service timeline
@@ -58,20 +87,48 @@ export type ServiceTimeline = {
  * Every talk and readable note mentioning (or tagged with) the service, grouped by event in time
  * order with counts and the first `perEvent` excerpts of each. Null for an unknown service.
  */
-export async function getServiceTimeline(db: Db, actorId: string | null, serviceSlug: string, filters: TimelineFilters = {}, perEvent = 5): Promise<ServiceTimeline | null> {
-  return serviceTimeline(db, actorId, await readableNoteIds(db, actorId, filters.eventIds), serviceSlug, filters, perEvent);
+export async function getServiceTimeline(
+  db: Db,
+  actorId: string | null,
+  serviceSlug: string,
+  filters: TimelineFilters = {},
+  perEvent = 5,
+): Promise<ServiceTimeline | null> {
+  return serviceTimeline(
+    db,
+    actorId,
+    await readableNoteIds(db, actorId, filters.eventIds),
+    serviceSlug,
+    filters,
+    perEvent,
+  );
 }
 
-async function serviceTimeline(db: Db, actorId: string | null, visibleNoteIds: string[], serviceSlug: string, filters: TimelineFilters, perEvent: number): Promise<ServiceTimeline | null> {
-  const mentions = await findServiceMentions(db, { serviceSlug, actorId, visibleNoteIds, eventIds: filters.eventIds }, detectProvider(db));
+async function serviceTimeline(
+  db: Db,
+  actorId: string | null,
+  visibleNoteIds: string[],
+  serviceSlug: string,
+  filters: TimelineFilters,
+  perEvent: number,
+): Promise<ServiceTimeline | null> {
+  const mentions = await findServiceMentions(
+    db,
+    { serviceSlug, actorId, visibleNoteIds, eventIds: filters.eventIds },
+    detectProvider(db),
+  );
   if (!mentions) return null;
   const eventIds = [...new Set([...mentions.talks, ...mentions.notes].map((m) => m.eventId))];
-  const events = (await db.event.findMany({ where: { id: { in: eventIds } }, select: eventSelect })).map(toInsightEvent).sort(byStart);
+  const events = (await db.event.findMany({ where: { id: { in: eventIds } }, select: eventSelect }))
+    .map(toInsightEvent)
+    .sort(byStart);
   const options = {
     series: [...new Set(events.flatMap((e) => (e.series ? [e.series] : [])))].sort(),
     years: [...new Set(events.map((e) => e.year))].sort((a, b) => a - b),
   };
-  const shown = events.filter((e) => (!filters.series || e.series === filters.series) && (!filters.year || e.year === filters.year));
+  const shown = events.filter(
+    (e) => (!filters.series || e.series === filters.series) && (!filters.year || e.year === filters.year),
+  );
 
   const groups = shown.map((event) => ({
     event,
@@ -90,12 +147,19 @@ async function serviceTimeline(db: Db, actorId: string | null, visibleNoteIds: s
     talkCount: talks.length,
     noteCount: notes.length,
     talks: excerpts.talks.filter((t) => t.eventSlug === event.slug),
-    notes: linkNotes(excerpts.notes.filter((n) => n.eventSlug === event.slug), actorId),
+    notes: linkNotes(
+      excerpts.notes.filter((n) => n.eventSlug === event.slug),
+      actorId,
+    ),
   }));
   return {
     service: { slug: mentions.service.slug, name: mentions.service.name },
     events: result,
-    totals: { events: result.length, talks: result.reduce((s, e) => s + e.talkCount, 0), notes: result.reduce((s, e) => s + e.noteCount, 0) },
+    totals: {
+      events: result.length,
+      talks: result.reduce((s, e) => s + e.talkCount, 0),
+      notes: result.reduce((s, e) => s + e.noteCount, 0),
+    },
     options,
   };
 }
@@ -110,7 +174,10 @@ type CellCounts = { talks: number; notes: number };
 const TALK_MENTIONS_CACHE_MAX = 50_000;
 const talkMentionsCache = new Map<string, { updatedAt: number; slugs: string[] }>();
 
-function talkMentions(matcher: { findMentions(text: string): { slug: string }[] }, talk: { id: string; updatedAt: Date; title: string; abstract: string }): string[] {
+function talkMentions(
+  matcher: { findMentions(text: string): { slug: string }[] },
+  talk: { id: string; updatedAt: Date; title: string; abstract: string },
+): string[] {
   const cached = talkMentionsCache.get(talk.id);
   if (cached && cached.updatedAt === talk.updatedAt.getTime()) return cached.slugs;
   const slugs = [...new Set(matcher.findMentions(`${talk.title}\n${talk.abstract}`).map((m) => m.slug))];
@@ -128,9 +195,19 @@ async function countMentions(db: Db, visibleNoteIds: string[], eventIds: string[
   const catalog = await searchCatalog(db);
   const inEvents = eventIds ? { eventId: { in: eventIds } } : {};
   const [talks, notes] = await Promise.all([
-    db.talk.findMany({ where: inEvents, select: { id: true, updatedAt: true, eventId: true, title: true, abstract: true } }),
+    db.talk.findMany({
+      where: inEvents,
+      select: { id: true, updatedAt: true, eventId: true, title: true, abstract: true },
+    }),
     visibleNoteIds.length
-      ? db.note.findMany({ where: { id: { in: visibleNoteIds }, ...inEvents }, select: { eventId: true, body: true, tags: { where: { serviceId: { not: null } }, select: { serviceId: true } } } })
+      ? db.note.findMany({
+          where: { id: { in: visibleNoteIds }, ...inEvents },
+          select: {
+            eventId: true,
+            body: true,
+            tags: { where: { serviceId: { not: null } }, select: { serviceId: true } },
+          },
+        })
       : Promise.resolve([]),
   ]);
   const counts = new Map<string, Map<string, CellCounts>>(); // slug → eventId → counts
@@ -158,7 +235,11 @@ async function countMentions(db: Db, visibleNoteIds: string[], eventIds: string[
 // ---------------------------------------------------------------------------------------------
 // Event comparison
 
-export type ComparedEvent = InsightEvent & { talkCount: number; noteCount: number; tracks: { name: string; talkCount: number }[] };
+export type ComparedEvent = InsightEvent & {
+  talkCount: number;
+  noteCount: number;
+  tracks: { name: string; talkCount: number }[];
+};
 
 export type EventComparison = {
   events: ComparedEvent[];
@@ -167,22 +248,44 @@ export type EventComparison = {
   /** Per event (same order): services mentioned there and in none of the other events. */
   unique: { slug: string; name: string; total: number }[][];
   /** The chosen service's talks and notes, per event (same order). */
-  focus: { slug: string; name: string; perEvent: { talkCount: number; noteCount: number; talks: TalkHit[]; notes: LinkedNote[] }[] } | null;
+  focus: {
+    slug: string;
+    name: string;
+    perEvent: { talkCount: number; noteCount: number; talks: TalkHit[]; notes: LinkedNote[] }[];
+  } | null;
 };
 
 /**
  * Compares 2-4 events (by slug; the order given is kept for ties, events are shown in time order).
  * INVALID for too few or too many events, NOT_FOUND for an unknown event or service.
  */
-export async function compareEvents(db: Db, actorId: string | null, slugs: string[], focusService?: string, perEvent = 5): Promise<EventComparison> {
+export async function compareEvents(
+  db: Db,
+  actorId: string | null,
+  slugs: string[],
+  focusService?: string,
+  perEvent = 5,
+): Promise<EventComparison> {
   const wanted = [...new Set(slugs)];
-  if (wanted.length < MIN_COMPARED_EVENTS) throw new AppError("INVALID", "too_few_events", { events: ["too_few_events"] });
-  if (wanted.length > MAX_COMPARED_EVENTS) throw new AppError("INVALID", "too_many_events", { events: ["too_many_events"] });
+  if (wanted.length < MIN_COMPARED_EVENTS)
+    throw new AppError("INVALID", "too_few_events", { events: ["too_few_events"] });
+  if (wanted.length > MAX_COMPARED_EVENTS)
+    throw new AppError("INVALID", "too_many_events", { events: ["too_many_events"] });
   const rows = await db.event.findMany({
     where: { slug: { in: wanted } },
-    select: { ...eventSelect, tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, _count: { select: { talks: true } } } }, _count: { select: { talks: true } } },
+    select: {
+      ...eventSelect,
+      tracks: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { name: true, _count: { select: { talks: true } } },
+      },
+      _count: { select: { talks: true } },
+    },
   });
-  if (rows.length !== wanted.length) throw new AppError("NOT_FOUND", "event_not_found", undefined, { missing: wanted.filter((s) => !rows.some((r) => r.slug === s)) });
+  if (rows.length !== wanted.length)
+    throw new AppError("NOT_FOUND", "event_not_found", undefined, {
+      missing: wanted.filter((s) => !rows.some((r) => r.slug === s)),
+    });
   const eventIds = rows.map((r) => r.id);
   const visibleNoteIds = await readableNoteIds(db, actorId, eventIds);
   const { counts, names, shortNames, notesPerEvent } = await countMentions(db, visibleNoteIds, eventIds);
@@ -198,12 +301,20 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
   const services = [...counts]
     .map(([slug, perEvent]) => {
       const cells = events.map((e) => perEvent.get(e.id) ?? { talks: 0, notes: 0 });
-      return { slug, name: names.get(slug) ?? slug, shortName: shortNames.get(slug) ?? slug, total: cells.reduce((s, c) => s + c.talks + c.notes, 0), cells };
+      return {
+        slug,
+        name: names.get(slug) ?? slug,
+        shortName: shortNames.get(slug) ?? slug,
+        total: cells.reduce((s, c) => s + c.talks + c.notes, 0),
+        cells,
+      };
     })
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   const present = (cell: CellCounts) => cell.talks + cell.notes > 0;
   const unique = events.map((_, i) =>
-    services.filter((s) => present(s.cells[i]) && s.cells.every((c, j) => j === i || !present(c))).map(({ slug, name, total }) => ({ slug, name, total })),
+    services
+      .filter((s) => present(s.cells[i]) && s.cells.every((c, j) => j === i || !present(c)))
+      .map(({ slug, name, total }) => ({ slug, name, total })),
   );
 
   let focus: EventComparison["focus"] = null;
@@ -215,7 +326,12 @@ export async function compareEvents(db: Db, actorId: string | null, slugs: strin
       name: timeline.service.name,
       perEvent: events.map((e) => {
         const group = timeline.events.find((g) => g.id === e.id);
-        return { talkCount: group?.talkCount ?? 0, noteCount: group?.noteCount ?? 0, talks: group?.talks ?? [], notes: group?.notes ?? [] };
+        return {
+          talkCount: group?.talkCount ?? 0,
+          noteCount: group?.noteCount ?? 0,
+          talks: group?.talks ?? [],
+          notes: group?.notes ?? [],
+        };
       }),
     };
   }
@@ -232,17 +348,33 @@ export type ServiceIndexEntry = { slug: string; name: string; shortName: string;
  * are mentioned at all. With a query: every catalog service whose name or alias contains it
  * (case-insensitive), mentioned or not. `eventIds` narrows the counting (tests keep to their data).
  */
-export async function listServiceIndex(db: Db, actorId: string | null, query = "", eventIds: string[] | null = null): Promise<ServiceIndexEntry[]> {
+export async function listServiceIndex(
+  db: Db,
+  actorId: string | null,
+  query = "",
+  eventIds: string[] | null = null,
+): Promise<ServiceIndexEntry[]> {
   const visibleNoteIds = await readableNoteIds(db, actorId, eventIds ?? undefined);
-  const [{ counts, names, shortNames }, catalog] = await Promise.all([countMentions(db, visibleNoteIds, eventIds), searchCatalog(db)]);
+  const [{ counts, names, shortNames }, catalog] = await Promise.all([
+    countMentions(db, visibleNoteIds, eventIds),
+    searchCatalog(db),
+  ]);
   const q = query.trim().toLowerCase();
   const slugs = q
-    ? [...catalog.bySlug.values()].filter((s) => s.terms.some((t) => t.toLowerCase().includes(q)) || s.slug.includes(q)).map((s) => s.slug)
+    ? [...catalog.bySlug.values()]
+        .filter((s) => s.terms.some((t) => t.toLowerCase().includes(q)) || s.slug.includes(q))
+        .map((s) => s.slug)
     : [...counts.keys()];
   return slugs
     .map((slug) => {
       const cells = [...(counts.get(slug)?.values() ?? [])];
-      return { slug, name: names.get(slug) ?? slug, shortName: shortNames.get(slug) ?? slug, talks: cells.reduce((s, c) => s + c.talks, 0), notes: cells.reduce((s, c) => s + c.notes, 0) };
+      return {
+        slug,
+        name: names.get(slug) ?? slug,
+        shortName: shortNames.get(slug) ?? slug,
+        talks: cells.reduce((s, c) => s + c.talks, 0),
+        notes: cells.reduce((s, c) => s + c.notes, 0),
+      };
     })
     .sort((a, b) => b.talks + b.notes - (a.talks + a.notes) || a.name.localeCompare(b.name));
 }

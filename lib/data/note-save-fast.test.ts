@@ -10,9 +10,24 @@ describeEachDatabase("note save fast path", (getDb) => {
     const db = getDb();
     const s = uniqueSuffix();
     const ana = await db.user.create({ data: { email: `fast-${s}@example.test`, name: "Ana" } });
-    const event = await db.event.create({ data: { name: "E", slug: `fast-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-02") } });
-    const talk = await db.talk.create({ data: { eventId: event.id, title: "T", startsAt: new Date("2024-01-01T01:00Z"), endsAt: new Date("2024-01-01T02:00Z") } });
-    const first = await saveNote(db, ana.id, { opId: op(), eventId: event.id, talkId: talk.id, baseVersion: 0, body: "v1" });
+    const event = await db.event.create({
+      data: { name: "E", slug: `fast-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-02") },
+    });
+    const talk = await db.talk.create({
+      data: {
+        eventId: event.id,
+        title: "T",
+        startsAt: new Date("2024-01-01T01:00Z"),
+        endsAt: new Date("2024-01-01T02:00Z"),
+      },
+    });
+    const first = await saveNote(db, ana.id, {
+      opId: op(),
+      eventId: event.id,
+      talkId: talk.id,
+      baseVersion: 0,
+      body: "v1",
+    });
     return { db, ana, event, noteId: first.noteId };
   }
 
@@ -20,7 +35,9 @@ describeEachDatabase("note save fast path", (getDb) => {
     const { db, ana, noteId } = await noteOf();
     const before = Date.now();
     const opId = op();
-    expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "v2 한글 ✓", opId })).toBe(2);
+    expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "v2 한글 ✓", opId })).toBe(
+      2,
+    );
     const note = await db.note.findUniqueOrThrow({ where: { id: noteId } });
     expect(note).toMatchObject({ version: 2, body: "v2 한글 ✓" });
     expect(Math.abs(note.updatedAt.getTime() - before)).toBeLessThan(60_000);
@@ -35,15 +52,31 @@ describeEachDatabase("note save fast path", (getDb) => {
     const opId = op();
     expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "v2", opId })).toBe(2);
     // stale version, the same op replayed, an unchanged body, someone else's note, no such note
-    expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "v2 again", opId: op() })).toBeNull();
+    expect(
+      await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "v2 again", opId: op() }),
+    ).toBeNull();
     expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 2, body: "v3", opId })).toBeNull();
-    expect(await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 2, body: "v2", opId: op() })).toBeNull();
-    expect(await trySaveExistingNote(db, { noteId, authorId: other.id, baseVersion: 2, body: "hijack", opId: op() })).toBeNull();
-    expect(await trySaveExistingNote(db, { noteId: "missing", authorId: ana.id, baseVersion: 2, body: "x", opId: op() })).toBeNull();
+    expect(
+      await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 2, body: "v2", opId: op() }),
+    ).toBeNull();
+    expect(
+      await trySaveExistingNote(db, { noteId, authorId: other.id, baseVersion: 2, body: "hijack", opId: op() }),
+    ).toBeNull();
+    expect(
+      await trySaveExistingNote(db, { noteId: "missing", authorId: ana.id, baseVersion: 2, body: "x", opId: op() }),
+    ).toBeNull();
     expect(await db.noteRevision.count({ where: { noteId } })).toBe(2);
     expect((await db.note.findUniqueOrThrow({ where: { id: noteId } })).body).toBe("v2");
     // The general path answers the replay as the duplicate it is.
-    expect(await saveNote(db, ana.id, { opId, noteId, eventId: (await db.note.findUniqueOrThrow({ where: { id: noteId } })).eventId, baseVersion: 1, body: "v2" })).toMatchObject({ status: "saved", duplicate: true, version: 2 });
+    expect(
+      await saveNote(db, ana.id, {
+        opId,
+        noteId,
+        eventId: (await db.note.findUniqueOrThrow({ where: { id: noteId } })).eventId,
+        baseVersion: 1,
+        body: "v2",
+      }),
+    ).toMatchObject({ status: "saved", duplicate: true, version: 2 });
   });
 
   it("never joins an open Prisma transaction (its rollback would take an acknowledged save with it)", async () => {
@@ -52,7 +85,13 @@ describeEachDatabase("note save fast path", (getDb) => {
     await expect(
       db.$transaction(async (tx) => {
         await tx.note.update({ where: { id: noteId }, data: { visibility: "PRIVATE" } });
-        inside = await trySaveExistingNote(db, { noteId, authorId: ana.id, baseVersion: 1, body: "during", opId: op() }).catch(() => null);
+        inside = await trySaveExistingNote(db, {
+          noteId,
+          authorId: ana.id,
+          baseVersion: 1,
+          body: "during",
+          opId: op(),
+        }).catch(() => null);
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");

@@ -17,7 +17,11 @@ const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 /** UTC wall time for PostgreSQL's `timestamp(3)` (without zone), as Prisma writes it. */
 const postgresNow = () => new Date().toISOString().slice(0, 23).replace("T", " ");
 
-type SqliteStatements = { update: BetterSqlite3.Statement; insert: BetterSqlite3.Statement; save: (s: FastSave, revisionId: string, now: string) => boolean };
+type SqliteStatements = {
+  update: BetterSqlite3.Statement;
+  insert: BetterSqlite3.Statement;
+  save: (s: FastSave, revisionId: string, now: string) => boolean;
+};
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
 
 function statementsFor(connection: BetterSqlite3.Database): SqliteStatements {
@@ -26,7 +30,9 @@ function statementsFor(connection: BetterSqlite3.Database): SqliteStatements {
   const update = connection.prepare(
     'UPDATE "Note" SET "body" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "authorId" = ? AND "version" = ? AND "body" <> ?',
   );
-  const insert = connection.prepare('INSERT INTO "NoteRevision" ("id", "noteId", "authorId", "version", "body", "clientOpId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = connection.prepare(
+    'INSERT INTO "NoteRevision" ("id", "noteId", "authorId", "version", "body", "clientOpId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const save = connection.transaction((f: FastSave, revisionId: string, now: string) => {
     if (update.run(f.body, now, f.noteId, f.authorId, f.baseVersion, f.body).changes !== 1) return false;
     insert.run(revisionId, f.noteId, f.authorId, f.baseVersion + 1, f.body, f.opId, now);

@@ -8,13 +8,24 @@ describeEachDatabase("note tags", (getDb) => {
     const db = getDb();
     const s = uniqueSuffix();
     const user = await db.user.create({ data: { email: `tags-${s}@example.test`, name: "Tagger" } });
-    const event = await db.event.create({ data: { name: "E", slug: `tags-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-02") } });
+    const event = await db.event.create({
+      data: { name: "E", slug: `tags-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-02") },
+    });
     const note = await db.note.create({ data: { authorId: user.id, eventId: event.id, body: "x" } });
-    for (let i = 0; i < MAX_TAGS_PER_NOTE; i++) await addNoteTag(db, user.id, { noteId: note.id, topic: `topic-${i}`, source: "CHOSEN" });
-    await expect(addNoteTag(db, user.id, { noteId: note.id, topic: "one-too-many", source: "CHOSEN" })).rejects.toMatchObject({ code: "INVALID", message: "too_many_tags" });
-    await expect(addNoteTag(db, user.id, { noteId: note.id, topic: "topic-0", source: "CHOSEN" })).resolves.toMatchObject({ id: expect.any(String) });
+    for (let i = 0; i < MAX_TAGS_PER_NOTE; i++)
+      await addNoteTag(db, user.id, { noteId: note.id, topic: `topic-${i}`, source: "CHOSEN" });
+    await expect(
+      addNoteTag(db, user.id, { noteId: note.id, topic: "one-too-many", source: "CHOSEN" }),
+    ).rejects.toMatchObject({ code: "INVALID", message: "too_many_tags" });
+    await expect(
+      addNoteTag(db, user.id, { noteId: note.id, topic: "topic-0", source: "CHOSEN" }),
+    ).resolves.toMatchObject({ id: expect.any(String) });
     // A burst of parallel adds (the way a script would try) stays bounded too.
-    await Promise.allSettled(Array.from({ length: 20 }, (_, i) => addNoteTag(db, user.id, { noteId: note.id, topic: `burst-${i}`, source: "CHOSEN" })));
+    await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        addNoteTag(db, user.id, { noteId: note.id, topic: `burst-${i}`, source: "CHOSEN" }),
+      ),
+    );
     expect(await db.noteTag.count({ where: { noteId: note.id } })).toBe(MAX_TAGS_PER_NOTE);
   });
 });

@@ -30,10 +30,17 @@ export async function addNoteTag(db: Db, authorId: string, input: NoteTagInput) 
     // Count and insert in one transaction (SQLite runs it alone; on PostgreSQL two racing adds at the
     // limit can both pass, so the bound holds up to the user's own concurrent requests).
     return await db.$transaction(async (tx) => {
-      const [count, existing] = await Promise.all([tx.noteTag.count({ where: { noteId: input.noteId } }), tx.noteTag.findFirst({ where: same, select: { id: true } })]);
+      const [count, existing] = await Promise.all([
+        tx.noteTag.count({ where: { noteId: input.noteId } }),
+        tx.noteTag.findFirst({ where: same, select: { id: true } }),
+      ]);
       if (existing) return existing;
-      if (count >= MAX_TAGS_PER_NOTE) throw new AppError("INVALID", "too_many_tags", { tags: ["too_many_tags"] }, { limit: MAX_TAGS_PER_NOTE });
-      return tx.noteTag.create({ data: { noteId: input.noteId, serviceId, topic: serviceId ? null : input.topic, source: input.source }, select: { id: true } });
+      if (count >= MAX_TAGS_PER_NOTE)
+        throw new AppError("INVALID", "too_many_tags", { tags: ["too_many_tags"] }, { limit: MAX_TAGS_PER_NOTE });
+      return tx.noteTag.create({
+        data: { noteId: input.noteId, serviceId, topic: serviceId ? null : input.topic, source: input.source },
+        select: { id: true },
+      });
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

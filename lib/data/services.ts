@@ -16,5 +16,11 @@ export async function suggestServices(db: Db, text: string, alreadyTagged: strin
   return matcher
     .findMentions(proseForMentions(text))
     .filter((m) => !skip.has(m.slug) && names.has(m.slug))
-    .map((m) => ({ slug: m.slug, name: names.get(m.slug)!, shortName: shortNames.get(m.slug)!, matched: m.matched, count: m.count }));
+    .map((m) => ({
+      slug: m.slug,
+      name: names.get(m.slug)!,
+      shortName: shortNames.get(m.slug)!,
+      matched: m.matched,
+      count: m.count,
+    }));
 }

@@ -14,7 +14,10 @@ export async function setStar(db: Db, userId: string, talkId: string, starred: b
 }
 
 export async function starredTalkIds(db: Db, userId: string, eventId?: string): Promise<string[]> {
-  const stars = await db.star.findMany({ where: { userId, ...(eventId ? { talk: { eventId } } : {}) }, select: { talkId: true } });
+  const stars = await db.star.findMany({
+    where: { userId, ...(eventId ? { talk: { eventId } } : {}) },
+    select: { talkId: true },
+  });
   return stars.map((s) => s.talkId);
 }
 
@@ -55,7 +58,10 @@ export async function revokeIcsToken(db: Db, userId: string) {
 
 export async function userByIcsToken(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  return db.user.findFirst({ where: { icsToken: hashToken(token), disabledAt: null }, select: { id: true, name: true } });
+  return db.user.findFirst({
+    where: { icsToken: hashToken(token), disabledAt: null },
+    select: { id: true, name: true },
+  });
 }
 
 export async function hasIcsFeed(db: Db, userId: string) {

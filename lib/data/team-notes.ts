@@ -20,7 +20,10 @@ export function visibleNotesWhere(actorId: string | null): Prisma.NoteWhereInput
   return {
     OR: [
       { authorId: actorId },
-      { visibility: "TEAM", shares: { some: { team: { memberships: { some: { userId: actorId, role: { in: readerRoles } } } } } } },
+      {
+        visibility: "TEAM",
+        shares: { some: { team: { memberships: { some: { userId: actorId, role: { in: readerRoles } } } } } },
+      },
     ],
   };
 }
@@ -29,11 +32,24 @@ export function visibleNotesWhere(actorId: string | null): Prisma.NoteWhereInput
  * The actor's standing towards a note they can read: its author owns it; anyone else holds the best
  * role they have in the teams it is shared with.
  */
-export async function noteActorRole(tx: Tx, actorId: string, note: { id: string; authorId: string }): Promise<ActorRole> {
+export async function noteActorRole(
+  tx: Tx,
+  actorId: string,
+  note: { id: string; authorId: string },
+): Promise<ActorRole> {
   if (note.authorId === actorId) return "owner";
-  const memberships = await tx.membership.findMany({ where: { userId: actorId, team: { noteShares: { some: { noteId: note.id } } } }, select: { role: true } });
+  const memberships = await tx.membership.findMany({
+    where: { userId: actorId, team: { noteShares: { some: { noteId: note.id } } } },
+    select: { role: true },
+  });
   const roles = memberships.map((m) => roleInTeam(m.role));
-  return roles.includes("owner") ? "owner" : roles.includes("editor") ? "editor" : roles.includes("viewer") ? "viewer" : "stranger";
+  return roles.includes("owner")
+    ? "owner"
+    : roles.includes("editor")
+      ? "editor"
+      : roles.includes("viewer")
+        ? "viewer"
+        : "stranger";
 }
 
 /** Unguessable, URL-safe, and never derived from the note id. */
@@ -44,7 +60,10 @@ const newPublicToken = () => randomBytes(24).toString("base64url");
  * a team member who can read it but is not the author gets FORBIDDEN.
  */
 async function requireAuthoredNote(tx: Tx, actorId: string, noteId: string) {
-  const note = await tx.note.findFirst({ where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] }, select: { id: true, authorId: true, visibility: true, publicToken: true } });
+  const note = await tx.note.findFirst({
+    where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] },
+    select: { id: true, authorId: true, visibility: true, publicToken: true },
+  });
   if (!note) throw new AppError("NOT_FOUND", "note_not_found");
   if (note.authorId !== actorId) throw new AppError("FORBIDDEN", "not_author");
   return note;
@@ -52,10 +71,16 @@ async function requireAuthoredNote(tx: Tx, actorId: string, noteId: string) {
 
 /** Each team must be one the author belongs to with a role allowed to share; unknown and foreign ids are refused alike. */
 async function requireShareableTeams(tx: Tx, actorId: string, teamIds: string[]) {
-  const memberships = await tx.membership.findMany({ where: { userId: actorId, teamId: { in: teamIds } }, select: { teamId: true, role: true } });
-  const allowed = new Set(memberships.filter((m) => can(roleInTeam(m.role), "note.shareWithTeam")).map((m) => m.teamId));
+  const memberships = await tx.membership.findMany({
+    where: { userId: actorId, teamId: { in: teamIds } },
+    select: { teamId: true, role: true },
+  });
+  const allowed = new Set(
+    memberships.filter((m) => can(roleInTeam(m.role), "note.shareWithTeam")).map((m) => m.teamId),
+  );
   const refused = teamIds.filter((id) => !allowed.has(id));
-  if (refused.length) throw new AppError("FORBIDDEN", "team_not_allowed", { teamIds: ["team_not_allowed"] }, { teamIds: refused });
+  if (refused.length)
+    throw new AppError("FORBIDDEN", "team_not_allowed", { teamIds: ["team_not_allowed"] }, { teamIds: refused });
 }
 
 export type NoteSharing = { visibility: "PRIVATE" | "TEAM" | "PUBLIC"; teamIds: string[]; publicToken: string | null };
@@ -65,17 +90,28 @@ export type NoteSharing = { visibility: "PRIVATE" | "TEAM" | "PUBLIC"; teamIds: 
  * teams (and drops the public link); PUBLIC keeps or creates the link and drops the team shares, since
  * team members read TEAM notes only.
  */
-export async function setNoteVisibility(db: Db, actorId: string, noteId: string, input: NoteVisibilityInput): Promise<NoteSharing> {
+export async function setNoteVisibility(
+  db: Db,
+  actorId: string,
+  noteId: string,
+  input: NoteVisibilityInput,
+): Promise<NoteSharing> {
   const wanted = parseOrInvalid(noteVisibility, input, "visibility");
   return db.$transaction(async (tx) => {
     const note = await requireAuthoredNote(tx, actorId, noteId);
     const teamIds = wanted.visibility === "TEAM" ? wanted.teamIds : [];
     if (wanted.visibility === "TEAM") await requireShareableTeams(tx, actorId, teamIds);
     await tx.noteShare.deleteMany({ where: { noteId, teamId: { notIn: teamIds } } });
-    const existing = new Set((await tx.noteShare.findMany({ where: { noteId }, select: { teamId: true } })).map((s) => s.teamId));
+    const existing = new Set(
+      (await tx.noteShare.findMany({ where: { noteId }, select: { teamId: true } })).map((s) => s.teamId),
+    );
     for (const teamId of teamIds) if (!existing.has(teamId)) await tx.noteShare.create({ data: { noteId, teamId } });
     const publicToken = wanted.visibility === "PUBLIC" ? (note.publicToken ?? newPublicToken()) : null;
-    await tx.note.update({ where: { id: noteId }, data: { visibility: wanted.visibility, publicToken }, select: { id: true } });
+    await tx.note.update({
+      where: { id: noteId },
+      data: { visibility: wanted.visibility, publicToken },
+      select: { id: true },
+    });
     return { visibility: wanted.visibility, teamIds, publicToken };
   });
 }
@@ -84,7 +120,12 @@ export async function setNoteVisibility(db: Db, actorId: string, noteId: string,
  * "reissue" replaces the public link (the old one stops working at once); "clear" removes it and
  * makes the note PRIVATE, since a PUBLIC note without a link would be readable by nobody anyway.
  */
-export async function revokePublicLink(db: Db, actorId: string, noteId: string, mode: "reissue" | "clear"): Promise<NoteSharing> {
+export async function revokePublicLink(
+  db: Db,
+  actorId: string,
+  noteId: string,
+  mode: "reissue" | "clear",
+): Promise<NoteSharing> {
   return db.$transaction(async (tx) => {
     const note = await requireAuthoredNote(tx, actorId, noteId);
     if (note.visibility !== "PUBLIC") throw new AppError("CONFLICT", "not_public");
@@ -107,12 +148,18 @@ const readableNoteSelect = (actorId: string) =>
     talk: { select: { title: true, startsAt: true, endsAt: true } },
     event: { select: { name: true, slug: true, timeZone: true } },
     // Only the reader's own teams: a note shared with other teams does not reveal their names.
-    shares: { where: { team: { memberships: { some: { userId: actorId } } } }, select: { team: { select: { id: true, name: true, slug: true } } } },
+    shares: {
+      where: { team: { memberships: { some: { userId: actorId } } } },
+      select: { team: { select: { id: true, name: true, slug: true } } },
+    },
   }) satisfies Prisma.NoteSelect;
 
 /** A note the actor may read (their own, or TEAM-shared with one of their teams), or null. */
 export async function getReadableNote(db: Db, actorId: string, noteId: string) {
-  const note = await db.note.findFirst({ where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] }, select: readableNoteSelect(actorId) });
+  const note = await db.note.findFirst({
+    where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] },
+    select: readableNoteSelect(actorId),
+  });
   if (!note) return null;
   const { shares, ...rest } = note;
   return { ...rest, isAuthor: note.author.id === actorId, sharedWith: shares.map((s) => s.team) };
@@ -134,12 +181,31 @@ export async function getPublicNote(db: Db, token: string) {
   });
 }
 
-export type CommentNode = { id: string; body: string; createdAt: Date; updatedAt: Date; author: { id: string; name: string }; replies: CommentNode[] };
+export type CommentNode = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { id: string; name: string };
+  replies: CommentNode[];
+};
 export type FlatComment = Omit<CommentNode, "replies"> & { parentId: string | null };
 
 /** Turns a note's flat comment list (oldest first) into threads; a reply whose parent is gone becomes a root. */
 export function threadComments(flat: FlatComment[]): CommentNode[] {
-  const nodes = new Map(flat.map((c) => [c.id, { id: c.id, body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt, author: c.author, replies: [] as CommentNode[] }]));
+  const nodes = new Map(
+    flat.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        body: c.body,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        author: c.author,
+        replies: [] as CommentNode[],
+      },
+    ]),
+  );
   const roots: CommentNode[] = [];
   for (const c of flat) {
     const node = nodes.get(c.id)!;
@@ -153,19 +219,29 @@ export function threadComments(flat: FlatComment[]): CommentNode[] {
 export async function addComment(db: Db, actorId: string, noteId: string, body: string, parentId?: string | null) {
   const text = parseOrInvalid(commentBody, body, "body");
   return db.$transaction(async (tx) => {
-    const note = await tx.note.findFirst({ where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] }, select: { id: true, authorId: true } });
+    const note = await tx.note.findFirst({
+      where: { AND: [{ id: noteId }, visibleNotesWhere(actorId)] },
+      select: { id: true, authorId: true },
+    });
     if (!note) throw new AppError("NOT_FOUND", "note_not_found");
-    if (!can(await noteActorRole(tx, actorId, note), "note.comment")) throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "note.comment" });
+    if (!can(await noteActorRole(tx, actorId, note), "note.comment"))
+      throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "note.comment" });
     // A reply must stay in its note's thread: a parent from another note would graft threads together.
     if (parentId && !(await tx.comment.findFirst({ where: { id: parentId, noteId }, select: { id: true } })))
       throw new AppError("INVALID", "parent_not_found", { parentId: ["parent_not_found"] });
-    return tx.comment.create({ data: { noteId, authorId: actorId, parentId: parentId ?? null, body: text }, select: { id: true, parentId: true, body: true, createdAt: true } });
+    return tx.comment.create({
+      data: { noteId, authorId: actorId, parentId: parentId ?? null, body: text },
+      select: { id: true, parentId: true, body: true, createdAt: true },
+    });
   });
 }
 
 /** A comment on a note the actor can (still) read; only its author may change it. */
 async function requireOwnComment(tx: Tx, actorId: string, commentId: string) {
-  const comment = await tx.comment.findFirst({ where: { id: commentId, note: visibleNotesWhere(actorId) }, select: { id: true, authorId: true } });
+  const comment = await tx.comment.findFirst({
+    where: { id: commentId, note: visibleNotesWhere(actorId) },
+    select: { id: true, authorId: true },
+  });
   if (!comment) throw new AppError("NOT_FOUND", "comment_not_found");
   if (comment.authorId !== actorId) throw new AppError("FORBIDDEN", "not_comment_author");
   return comment;
@@ -175,7 +251,11 @@ export async function editComment(db: Db, actorId: string, commentId: string, bo
   const text = parseOrInvalid(commentBody, body, "body");
   return db.$transaction(async (tx) => {
     await requireOwnComment(tx, actorId, commentId);
-    return tx.comment.update({ where: { id: commentId }, data: { body: text }, select: { id: true, body: true, updatedAt: true } });
+    return tx.comment.update({
+      where: { id: commentId },
+      data: { body: text },
+      select: { id: true, body: true, updatedAt: true },
+    });
   });
 }
 
@@ -189,9 +269,16 @@ export async function deleteComment(db: Db, actorId: string, commentId: string) 
 
 /** The author's view of a note's sharing and the teams they may share it with; null for anyone else. */
 export async function getNoteSharing(db: Db, actorId: string, noteId: string) {
-  const note = await db.note.findFirst({ where: { id: noteId, authorId: actorId }, select: { visibility: true, publicToken: true, shares: { select: { teamId: true } } } });
+  const note = await db.note.findFirst({
+    where: { id: noteId, authorId: actorId },
+    select: { visibility: true, publicToken: true, shares: { select: { teamId: true } } },
+  });
   if (!note) return null;
-  const memberships = await db.membership.findMany({ where: { userId: actorId }, orderBy: { team: { name: "asc" } }, select: { role: true, team: { select: { id: true, name: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { userId: actorId },
+    orderBy: { team: { name: "asc" } },
+    select: { role: true, team: { select: { id: true, name: true } } },
+  });
   return {
     visibility: note.visibility,
     teamIds: note.shares.map((s) => s.teamId),
@@ -202,6 +289,10 @@ export async function getNoteSharing(db: Db, actorId: string, noteId: string) {
 
 /** The teams a user could share a (not yet saved) note with. */
 export async function shareableTeams(db: Db, actorId: string) {
-  const memberships = await db.membership.findMany({ where: { userId: actorId }, orderBy: { team: { name: "asc" } }, select: { role: true, team: { select: { id: true, name: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { userId: actorId },
+    orderBy: { team: { name: "asc" } },
+    select: { role: true, team: { select: { id: true, name: true } } },
+  });
   return memberships.filter((m) => can(roleInTeam(m.role), "note.shareWithTeam")).map((m) => m.team);
 }

@@ -4,14 +4,25 @@ import type { Db } from "../db-client";
 import { describeEachDatabase, uniqueSuffix } from "../testing/databases";
 import { MAX_WRITEUP_BYTES } from "../validations/teams";
 import { addComment, setNoteVisibility } from "./team-notes";
-import { buildMergedWriteup, claimTalk, coveragePlan, getWriteup, markReviewed, saveWriteup, teamReview, unclaimTalk, unmarkReviewed } from "./team-review";
+import {
+  buildMergedWriteup,
+  claimTalk,
+  coveragePlan,
+  getWriteup,
+  markReviewed,
+  saveWriteup,
+  teamReview,
+  unclaimTalk,
+  unmarkReviewed,
+} from "./team-review";
 import { createTeam } from "./teams";
 
 type MatrixRole = "owner" | "editor" | "viewer" | "stranger";
 type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
 const WRITERS: Record<MatrixRole, Outcome> = { owner: "ok", editor: "ok", viewer: "FORBIDDEN", stranger: "NOT_FOUND" };
 const MEMBERS: Record<MatrixRole, Outcome> = { owner: "ok", editor: "ok", viewer: "ok", stranger: "NOT_FOUND" };
-const outcomeFromPolicy = (role: MatrixRole, action: Action): Outcome => (can(role, action) ? "ok" : can(role, "team.read") ? "FORBIDDEN" : "NOT_FOUND");
+const outcomeFromPolicy = (role: MatrixRole, action: Action): Outcome =>
+  can(role, action) ? "ok" : can(role, "team.read") ? "FORBIDDEN" : "NOT_FOUND";
 
 describeEachDatabase("team review", (getDb) => {
   /**
@@ -25,14 +36,29 @@ describeEachDatabase("team review", (getDb) => {
     const [owner, editor, viewer, stranger, rex] = await Promise.all(["Olga", "Eve", "Vic", "Sam", "Rex"].map(user));
     const team = await createTeam(db, owner.id, "Crew");
     const rival = await createTeam(db, rex.id, "Rivals");
-    await db.membership.createMany({ data: [{ teamId: team.id, userId: editor.id, role: "EDITOR" }, { teamId: team.id, userId: viewer.id, role: "VIEWER" }] });
-    const event = await db.event.create({ data: { name: "Summit", slug: `summit-${s}`, timeZone: "Asia/Seoul", startDate: new Date("2024-05-15T15:00Z"), endDate: new Date("2024-05-17T14:59Z") } });
+    await db.membership.createMany({
+      data: [
+        { teamId: team.id, userId: editor.id, role: "EDITOR" },
+        { teamId: team.id, userId: viewer.id, role: "VIEWER" },
+      ],
+    });
+    const event = await db.event.create({
+      data: {
+        name: "Summit",
+        slug: `summit-${s}`,
+        timeZone: "Asia/Seoul",
+        startDate: new Date("2024-05-15T15:00Z"),
+        endDate: new Date("2024-05-17T14:59Z"),
+      },
+    });
     const [trackA, trackB] = await Promise.all([
       db.track.create({ data: { eventId: event.id, name: "Track A", position: 0 } }),
       db.track.create({ data: { eventId: event.id, name: "Track B", position: 1 } }),
     ]);
     const talk = (title: string, trackId: string | null, startsAt: string, endsAt: string) =>
-      db.talk.create({ data: { eventId: event.id, title, trackId, startsAt: new Date(startsAt), endsAt: new Date(endsAt) } });
+      db.talk.create({
+        data: { eventId: event.id, title, trackId, startsAt: new Date(startsAt), endsAt: new Date(endsAt) },
+      });
     const keynote = await talk("Keynote", null, "2024-05-16T00:00Z", "2024-05-16T01:00Z");
     const a1 = await talk("Lambda", trackA.id, "2024-05-16T01:00Z", "2024-05-16T01:40Z");
     const b1 = await talk("DynamoDB", trackB.id, "2024-05-16T01:00Z", "2024-05-16T01:40Z");
@@ -55,22 +81,76 @@ describeEachDatabase("team review", (getDb) => {
     const [claims, reviews, writeups] = await Promise.all([
       db.claim.findMany({ where: { teamId }, orderBy: { id: "asc" }, select: { talkId: true, userId: true } }),
       db.talkReview.findMany({ where: { teamId }, orderBy: { talkId: "asc" }, select: { talkId: true } }),
-      db.writeup.findMany({ where: { teamId }, orderBy: { id: "asc" }, select: { id: true, body: true, talkId: true } }),
+      db.writeup.findMany({
+        where: { teamId },
+        orderBy: { id: "asc" },
+        select: { id: true, body: true, talkId: true },
+      }),
     ]);
     return { claims, reviews, writeups };
   }
 
-  type Operation = { name: string; action: Action; expected: Record<MatrixRole, Outcome>; run: (w: World, actorId: string) => Promise<unknown> };
+  type Operation = {
+    name: string;
+    action: Action;
+    expected: Record<MatrixRole, Outcome>;
+    run: (w: World, actorId: string) => Promise<unknown>;
+  };
   const operations: Operation[] = [
-    { name: "claimTalk", action: "talk.claim", expected: WRITERS, run: (w, a) => claimTalk(w.db, a, w.team.id, w.talks.a1.id) },
-    { name: "unclaimTalk", action: "talk.claim", expected: WRITERS, run: (w, a) => unclaimTalk(w.db, a, w.team.id, w.talks.a1.id) },
-    { name: "markReviewed", action: "talk.markReviewed", expected: WRITERS, run: (w, a) => markReviewed(w.db, a, w.team.id, w.talks.a1.id) },
-    { name: "unmarkReviewed", action: "talk.markReviewed", expected: WRITERS, run: (w, a) => unmarkReviewed(w.db, a, w.team.id, w.talks.a1.id) },
-    { name: "saveWriteup", action: "writeup.edit", expected: WRITERS, run: (w, a) => saveWriteup(w.db, a, w.team.id, w.event.id, null, "# Final") },
-    { name: "getWriteup", action: "writeup.read", expected: MEMBERS, run: (w, a) => getWriteup(w.db, a, w.team.id, w.event.id, null) },
-    { name: "coveragePlan", action: "team.read", expected: MEMBERS, run: (w, a) => coveragePlan(w.db, a, w.team.id, w.event.id) },
-    { name: "teamReview", action: "note.readTeam", expected: MEMBERS, run: (w, a) => teamReview(w.db, a, w.team.id, w.event.id) },
-    { name: "buildMergedWriteup", action: "note.readTeam", expected: MEMBERS, run: (w, a) => buildMergedWriteup(w.db, a, w.team.id, w.event.id) },
+    {
+      name: "claimTalk",
+      action: "talk.claim",
+      expected: WRITERS,
+      run: (w, a) => claimTalk(w.db, a, w.team.id, w.talks.a1.id),
+    },
+    {
+      name: "unclaimTalk",
+      action: "talk.claim",
+      expected: WRITERS,
+      run: (w, a) => unclaimTalk(w.db, a, w.team.id, w.talks.a1.id),
+    },
+    {
+      name: "markReviewed",
+      action: "talk.markReviewed",
+      expected: WRITERS,
+      run: (w, a) => markReviewed(w.db, a, w.team.id, w.talks.a1.id),
+    },
+    {
+      name: "unmarkReviewed",
+      action: "talk.markReviewed",
+      expected: WRITERS,
+      run: (w, a) => unmarkReviewed(w.db, a, w.team.id, w.talks.a1.id),
+    },
+    {
+      name: "saveWriteup",
+      action: "writeup.edit",
+      expected: WRITERS,
+      run: (w, a) => saveWriteup(w.db, a, w.team.id, w.event.id, null, "# Final"),
+    },
+    {
+      name: "getWriteup",
+      action: "writeup.read",
+      expected: MEMBERS,
+      run: (w, a) => getWriteup(w.db, a, w.team.id, w.event.id, null),
+    },
+    {
+      name: "coveragePlan",
+      action: "team.read",
+      expected: MEMBERS,
+      run: (w, a) => coveragePlan(w.db, a, w.team.id, w.event.id),
+    },
+    {
+      name: "teamReview",
+      action: "note.readTeam",
+      expected: MEMBERS,
+      run: (w, a) => teamReview(w.db, a, w.team.id, w.event.id),
+    },
+    {
+      name: "buildMergedWriteup",
+      action: "note.readTeam",
+      expected: MEMBERS,
+      run: (w, a) => buildMergedWriteup(w.db, a, w.team.id, w.event.id),
+    },
   ];
 
   describe("role matrix", () => {
@@ -94,8 +174,13 @@ describeEachDatabase("team review", (getDb) => {
     it("claiming a talk that does not exist is NOT_FOUND and changes nothing", async () => {
       const w = await setup();
       const before = await snapshot(w.db, w.team.id);
-      await expect(claimTalk(w.db, w.users.editor.id, w.team.id, "no-such-talk")).rejects.toMatchObject({ code: "NOT_FOUND", message: "talk_not_found" });
-      await expect(markReviewed(w.db, w.users.editor.id, w.team.id, "no-such-talk")).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(claimTalk(w.db, w.users.editor.id, w.team.id, "no-such-talk")).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "talk_not_found",
+      });
+      await expect(markReviewed(w.db, w.users.editor.id, w.team.id, "no-such-talk")).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       expect(await snapshot(w.db, w.team.id)).toEqual(before);
     });
   });
@@ -139,12 +224,19 @@ describeEachDatabase("team review", (getDb) => {
     const review = await teamReview(w.db, viewer.id, w.team.id, w.event.id);
     expect(review.days.map((d) => d.date)).toEqual(["2024-05-16"]);
     const [keynoteSlot, firstSlot] = review.days[0].slots;
-    expect(keynoteSlot.talks.map((t) => [t.title, t.isReviewed, t.notes.map((n) => n.author.name)])).toEqual([["Keynote", false, ["Eve"]]]);
+    expect(keynoteSlot.talks.map((t) => [t.title, t.isReviewed, t.notes.map((n) => n.author.name)])).toEqual([
+      ["Keynote", false, ["Eve"]],
+    ]);
     const lambda = firstSlot.talks[0];
     expect([lambda.title, lambda.track?.name, lambda.isReviewed]).toEqual(["Lambda", "Track A", true]);
-    expect(lambda.notes.map((n) => [n.author.name, n.body])).toEqual([["Eve", "Eve on Lambda"], ["Olga", "Olga on Lambda"]]);
+    expect(lambda.notes.map((n) => [n.author.name, n.body])).toEqual([
+      ["Eve", "Eve on Lambda"],
+      ["Olga", "Olga on Lambda"],
+    ]);
     const thread = lambda.notes[1].comments;
-    expect(thread.map((c) => [c.author.name, c.body, c.replies.map((r) => r.body)])).toEqual([["Vic", "Which runtime?", ["Node 20"]]]);
+    expect(thread.map((c) => [c.author.name, c.body, c.replies.map((r) => r.body)])).toEqual([
+      ["Vic", "Which runtime?", ["Node 20"]],
+    ]);
     expect(review.eventNotes.map((n) => n.body)).toEqual(["Olga on the whole event"]);
 
     await unmarkReviewed(w.db, owner.id, w.team.id, w.talks.a1.id);
@@ -180,10 +272,24 @@ describeEachDatabase("team review", (getDb) => {
       ].join("\n\n") + "\n",
     );
     const one = await buildMergedWriteup(w.db, owner.id, w.team.id, w.event.id, w.talks.a1.id);
-    expect(one).toBe("# Lambda\n\n_2024-05-16 · 10:00–10:40 · Track A_\n\n#### Eve\n\nEve on Lambda\n\n#### Olga\n\nOlga on Lambda\n");
-    expect(await buildMergedWriteup(w.db, owner.id, w.team.id, w.event.id, w.talks.b1.id)).toBe("# DynamoDB\n\n_2024-05-16 · 10:00–10:40 · Track B_\n");
-    const otherEvent = await w.db.event.create({ data: { name: "Other", slug: `other-${uniqueSuffix()}`, startDate: new Date("2024-06-01"), endDate: new Date("2024-06-02") } });
-    await expect(buildMergedWriteup(w.db, owner.id, w.team.id, otherEvent.id, w.talks.a1.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "talk_not_found" });
+    expect(one).toBe(
+      "# Lambda\n\n_2024-05-16 · 10:00–10:40 · Track A_\n\n#### Eve\n\nEve on Lambda\n\n#### Olga\n\nOlga on Lambda\n",
+    );
+    expect(await buildMergedWriteup(w.db, owner.id, w.team.id, w.event.id, w.talks.b1.id)).toBe(
+      "# DynamoDB\n\n_2024-05-16 · 10:00–10:40 · Track B_\n",
+    );
+    const otherEvent = await w.db.event.create({
+      data: {
+        name: "Other",
+        slug: `other-${uniqueSuffix()}`,
+        startDate: new Date("2024-06-01"),
+        endDate: new Date("2024-06-02"),
+      },
+    });
+    await expect(buildMergedWriteup(w.db, owner.id, w.team.id, otherEvent.id, w.talks.a1.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "talk_not_found",
+    });
   });
 
   it("a note switched back to PRIVATE disappears from the review and the merged write-up", async () => {
@@ -191,7 +297,10 @@ describeEachDatabase("team review", (getDb) => {
     const { owner, editor, viewer } = w.users;
     await sharedNote(w, owner.id, w.talks.a1.id, "Olga on Lambda", [w.team.id]);
     const eveNote = await sharedNote(w, editor.id, w.talks.a1.id, "Eve on Lambda", [w.team.id]);
-    const authorsInReview = async () => (await teamReview(w.db, viewer.id, w.team.id, w.event.id)).days.flatMap((d) => d.slots.flatMap((s) => s.talks.flatMap((t) => t.notes.map((n) => n.author.name))));
+    const authorsInReview = async () =>
+      (await teamReview(w.db, viewer.id, w.team.id, w.event.id)).days.flatMap((d) =>
+        d.slots.flatMap((s) => s.talks.flatMap((t) => t.notes.map((n) => n.author.name))),
+      );
     expect(await authorsInReview()).toEqual(["Eve", "Olga"]);
 
     await setNoteVisibility(w.db, editor.id, eveNote.id, { visibility: "PRIVATE" });
@@ -218,9 +327,16 @@ describeEachDatabase("team review", (getDb) => {
     expect((await getWriteup(w.db, viewer.id, w.team.id, w.event.id, w.talks.a1.id))?.body).toBe("lambda final");
 
     const before = await snapshot(w.db, w.team.id);
-    await expect(saveWriteup(w.db, editor.id, w.team.id, w.event.id, null, "x".repeat(MAX_WRITEUP_BYTES + 1))).rejects.toMatchObject({ code: "INVALID", message: "writeup_too_large" });
-    await expect(saveWriteup(w.db, editor.id, w.team.id, "no-such-event", null, "x")).rejects.toMatchObject({ code: "NOT_FOUND", message: "event_not_found" });
-    await expect(saveWriteup(w.db, w.rex.id, w.team.id, w.event.id, null, "hijack")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveWriteup(w.db, editor.id, w.team.id, w.event.id, null, "x".repeat(MAX_WRITEUP_BYTES + 1)),
+    ).rejects.toMatchObject({ code: "INVALID", message: "writeup_too_large" });
+    await expect(saveWriteup(w.db, editor.id, w.team.id, "no-such-event", null, "x")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "event_not_found",
+    });
+    await expect(saveWriteup(w.db, w.rex.id, w.team.id, w.event.id, null, "hijack")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await snapshot(w.db, w.team.id)).toEqual(before);
   });
 });

@@ -9,12 +9,21 @@ import type { Tx } from "../db-client";
 import { lockTeam, requireTeamAction } from "./teams";
 
 async function requireEvent(tx: Tx, eventId: string) {
-  const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, slug: true, timeZone: true } });
+  const event = await tx.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, name: true, slug: true, timeZone: true },
+  });
   if (!event) throw new AppError("NOT_FOUND", "event_not_found");
   return event;
 }
 
-const talkSelect = { id: true, title: true, startsAt: true, endsAt: true, track: { select: { id: true, name: true, position: true } } } as const;
+const talkSelect = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  track: { select: { id: true, name: true, position: true } },
+} as const;
 
 async function requireTalk(tx: Tx, talkId: string, eventId?: string) {
   const talk = await tx.talk.findFirst({ where: { id: talkId, ...(eventId ? { eventId } : {}) }, select: talkSelect });
@@ -27,7 +36,11 @@ async function requireTalk(tx: Tx, talkId: string, eventId?: string) {
 export async function claimTalk(db: Db, actorId: string, teamId: string, talkId: string) {
   await requireTeamAction(db, actorId, teamId, "talk.claim");
   await requireTalk(db, talkId);
-  await db.claim.upsert({ where: { teamId_talkId_userId: { teamId, talkId, userId: actorId } }, create: { teamId, talkId, userId: actorId }, update: {} });
+  await db.claim.upsert({
+    where: { teamId_talkId_userId: { teamId, talkId, userId: actorId } },
+    create: { teamId, talkId, userId: actorId },
+    update: {},
+  });
 }
 
 export async function unclaimTalk(db: Db, actorId: string, teamId: string, talkId: string) {
@@ -44,7 +57,11 @@ type Placed = { startsAt: Date; endsAt: Date; track: TrackRef };
 /** Agenda order: by start, then end (so equal slots stay together), plenaries (no track) first, then track position. */
 function byAgendaOrder(a: Placed, b: Placed) {
   const byTime = a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime();
-  return byTime || (a.track?.position ?? -1) - (b.track?.position ?? -1) || (a.track?.name ?? "").localeCompare(b.track?.name ?? "");
+  return (
+    byTime ||
+    (a.track?.position ?? -1) - (b.track?.position ?? -1) ||
+    (a.track?.name ?? "").localeCompare(b.track?.name ?? "")
+  );
 }
 
 /**
@@ -56,14 +73,21 @@ export function computeCoverage(talks: PlannedTalk[], timeZone: string) {
   const slots = new Map<string, { day: string; startsAt: Date; endsAt: Date; talks: PlannedTalk[] }>();
   for (const talk of [...talks].sort(byAgendaOrder)) {
     const key = `${talk.startsAt.toISOString()}/${talk.endsAt.toISOString()}`;
-    const slot = slots.get(key) ?? { day: formatIsoDate(talk.startsAt, timeZone), startsAt: talk.startsAt, endsAt: talk.endsAt, talks: [] };
+    const slot = slots.get(key) ?? {
+      day: formatIsoDate(talk.startsAt, timeZone),
+      startsAt: talk.startsAt,
+      endsAt: talk.endsAt,
+      talks: [],
+    };
     slot.talks.push(talk);
     slots.set(key, slot);
   }
   const all = [...slots.values()];
   return {
     slots: all,
-    uncoveredSlots: all.filter((s) => s.talks.every((t) => t.claimers.length === 0)).map(({ day, startsAt, endsAt, talks: inSlot }) => ({ day, startsAt, endsAt, talkIds: inSlot.map((t) => t.id) })),
+    uncoveredSlots: all
+      .filter((s) => s.talks.every((t) => t.claimers.length === 0))
+      .map(({ day, startsAt, endsAt, talks: inSlot }) => ({ day, startsAt, endsAt, talkIds: inSlot.map((t) => t.id) })),
     // A plenary (no track: a keynote every track attends) is not "covered twice" when several go.
     doubleCovered: all.flatMap((s) => s.talks.filter((t) => t.track !== null && t.claimers.length > 1)),
   };
@@ -80,7 +104,11 @@ export async function coveragePlan(db: Db, actorId: string, teamId: string, even
       startsAt: true,
       endsAt: true,
       track: { select: { id: true, name: true, position: true } },
-      claims: { where: { teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
+      claims: {
+        where: { teamId },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { id: true, name: true } } },
+      },
     },
   });
   const planned = talks.map(({ claims, ...t }) => ({ ...t, claimers: claims.map((c) => c.user) }));
@@ -91,7 +119,12 @@ export async function coveragePlan(db: Db, actorId: string, teamId: string, even
 
 /** TEAM notes shared with this team, further narrowed by who may read them, so going PRIVATE removes a note here at once. */
 function teamNotesWhere(actorId: string, teamId: string, eventId: string, talkId?: string): Prisma.NoteWhereInput {
-  return { AND: [visibleNotesWhere(actorId), { eventId, visibility: "TEAM", shares: { some: { teamId } }, ...(talkId ? { talkId } : {}) }] };
+  return {
+    AND: [
+      visibleNotesWhere(actorId),
+      { eventId, visibility: "TEAM", shares: { some: { teamId } }, ...(talkId ? { talkId } : {}) },
+    ],
+  };
 }
 
 async function loadTeamNotes(db: Db, actorId: string, teamId: string, eventId: string, talkId?: string) {
@@ -104,7 +137,17 @@ async function loadTeamNotes(db: Db, actorId: string, teamId: string, eventId: s
       updatedAt: true,
       author: { select: { id: true, name: true } },
       talk: { select: talkSelect },
-      comments: { orderBy: { createdAt: "asc" }, select: { id: true, parentId: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } } },
+      comments: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          parentId: true,
+          body: true,
+          createdAt: true,
+          updatedAt: true,
+          author: { select: { id: true, name: true } },
+        },
+      },
     },
   });
   return notes.sort((a, b) => a.author.name.localeCompare(b.author.name));
@@ -114,7 +157,13 @@ type TeamNote = Awaited<ReturnType<typeof loadTeamNotes>>[number];
 type TalkOfNote = NonNullable<TeamNote["talk"]>;
 export type ReviewNote = { id: string; body: string; updatedAt: Date; author: Person; comments: CommentNode[] };
 
-const toReviewNote = (n: TeamNote): ReviewNote => ({ id: n.id, body: n.body, updatedAt: n.updatedAt, author: n.author, comments: threadComments(n.comments) });
+const toReviewNote = (n: TeamNote): ReviewNote => ({
+  id: n.id,
+  body: n.body,
+  updatedAt: n.updatedAt,
+  author: n.author,
+  comments: threadComments(n.comments),
+});
 
 /** Talk-bound notes grouped per talk, talks in agenda order; event-level notes apart. */
 function groupByTalk(notes: TeamNote[]) {
@@ -125,10 +174,22 @@ function groupByTalk(notes: TeamNote[]) {
     entry.notes.push(note);
     talks.set(note.talk.id, entry);
   }
-  return { talks: [...talks.values()].sort((a, b) => byAgendaOrder(a.talk, b.talk)), eventNotes: notes.filter((n) => !n.talk) };
+  return {
+    talks: [...talks.values()].sort((a, b) => byAgendaOrder(a.talk, b.talk)),
+    eventNotes: notes.filter((n) => !n.talk),
+  };
 }
 
-export type ReviewTalk = { id: string; title: string; startsAt: Date; endsAt: Date; track: TrackRef; reviewedAt: Date | null; isReviewed: boolean; notes: ReviewNote[] };
+export type ReviewTalk = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  track: TrackRef;
+  reviewedAt: Date | null;
+  isReviewed: boolean;
+  notes: ReviewNote[];
+};
 export type ReviewDay = { date: string; slots: { startsAt: Date; endsAt: Date; talks: ReviewTalk[] }[] };
 
 /** Talks already in agenda order → days (in the event's time zone) → slots (same start and end). */
@@ -151,11 +212,23 @@ export async function teamReview(db: Db, actorId: string, teamId: string, eventI
   await requireTeamAction(db, actorId, teamId, "note.readTeam");
   const event = await requireEvent(db, eventId);
   const { talks, eventNotes } = groupByTalk(await loadTeamNotes(db, actorId, teamId, eventId));
-  const reviews = await db.talkReview.findMany({ where: { teamId, talkId: { in: talks.map((t) => t.talk.id) } }, select: { talkId: true, reviewedAt: true } });
+  const reviews = await db.talkReview.findMany({
+    where: { teamId, talkId: { in: talks.map((t) => t.talk.id) } },
+    select: { talkId: true, reviewedAt: true },
+  });
   const reviewedAt = new Map(reviews.map((r) => [r.talkId, r.reviewedAt]));
   const reviewTalks = talks.map(({ talk, notes }): ReviewTalk => {
     const at = reviewedAt.get(talk.id) ?? null;
-    return { id: talk.id, title: talk.title, startsAt: talk.startsAt, endsAt: talk.endsAt, track: talk.track, reviewedAt: at, isReviewed: !!at, notes: notes.map(toReviewNote) };
+    return {
+      id: talk.id,
+      title: talk.title,
+      startsAt: talk.startsAt,
+      endsAt: talk.endsAt,
+      track: talk.track,
+      reviewedAt: at,
+      isReviewed: !!at,
+      notes: notes.map(toReviewNote),
+    };
   });
   return { event, days: groupIntoDays(reviewTalks, event.timeZone), eventNotes: eventNotes.map(toReviewNote) };
 }
@@ -190,18 +263,29 @@ function talkMeta(talk: TalkOfNote, timeZone: string) {
  * time order; each member's part sits under a `#### Name` heading. Built from teamNotesWhere, so a
  * note switched back to PRIVATE is left out of the next draft automatically.
  */
-export async function buildMergedWriteup(db: Db, actorId: string, teamId: string, eventId: string, talkId?: string | null): Promise<string> {
+export async function buildMergedWriteup(
+  db: Db,
+  actorId: string,
+  teamId: string,
+  eventId: string,
+  talkId?: string | null,
+): Promise<string> {
   await requireTeamAction(db, actorId, teamId, "note.readTeam");
   const event = await requireEvent(db, eventId);
   const onlyTalk = talkId ? await requireTalk(db, talkId, eventId) : null;
   const { talks, eventNotes } = groupByTalk(await loadTeamNotes(db, actorId, teamId, eventId, onlyTalk?.id));
   const blocks: string[] = [];
   if (onlyTalk) {
-    blocks.push(`# ${oneLine(onlyTalk.title)}`, talkMeta(onlyTalk, event.timeZone), ...attributedParts(talks[0]?.notes ?? []));
+    blocks.push(
+      `# ${oneLine(onlyTalk.title)}`,
+      talkMeta(onlyTalk, event.timeZone),
+      ...attributedParts(talks[0]?.notes ?? []),
+    );
   } else {
     const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
     blocks.push(`# ${oneLine(event.name)} — ${oneLine(team.name)}`);
-    for (const { talk, notes } of talks) blocks.push(`## ${oneLine(talk.title)}`, talkMeta(talk, event.timeZone), ...attributedParts(notes));
+    for (const { talk, notes } of talks)
+      blocks.push(`## ${oneLine(talk.title)}`, talkMeta(talk, event.timeZone), ...attributedParts(notes));
     if (eventNotes.some((n) => n.body.trim())) blocks.push("## Event notes", ...attributedParts(eventNotes));
   }
   return `${blocks.join("\n\n")}\n`;
@@ -212,7 +296,14 @@ export async function buildMergedWriteup(db: Db, actorId: string, teamId: string
  * (teamId, eventId, talkId) unique index does not guard (NULLs are distinct), so find-then-write runs
  * under the team row lock to keep it to one row.
  */
-export async function saveWriteup(db: Db, actorId: string, teamId: string, eventId: string, talkId: string | null, body: string) {
+export async function saveWriteup(
+  db: Db,
+  actorId: string,
+  teamId: string,
+  eventId: string,
+  talkId: string | null,
+  body: string,
+) {
   const text = parseOrInvalid(writeupBody, body, "body");
   return db.$transaction(async (tx) => {
     await requireTeamAction(tx, actorId, teamId, "writeup.edit");
@@ -230,5 +321,8 @@ export async function saveWriteup(db: Db, actorId: string, teamId: string, event
 /** The saved write-up, or null when the team has not saved one yet. Non-members get NOT_FOUND. */
 export async function getWriteup(db: Db, actorId: string, teamId: string, eventId: string, talkId: string | null) {
   await requireTeamAction(db, actorId, teamId, "writeup.read");
-  return db.writeup.findFirst({ where: { teamId, eventId, talkId }, select: { id: true, body: true, updatedAt: true } });
+  return db.writeup.findFirst({
+    where: { teamId, eventId, talkId },
+    select: { id: true, body: true, updatedAt: true },
+  });
 }

@@ -6,15 +6,22 @@ import { AppError, isUniqueViolation } from "../errors";
 import type { TeamRole } from "../generated/prisma/enums";
 import { inviteToken, parseOrInvalid, teamName, teamRole, type TeamRoleInput } from "../validations/teams";
 
-
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Loads the actor's membership and asks the policy table. Refusals follow one rule: whoever may
  * not read the team gets NOT_FOUND (no hint it exists), a member lacking the role gets FORBIDDEN.
  */
-export async function requireTeamAction(tx: Tx, actorId: string, teamId: string, action: Action): Promise<{ role: ActorRole; teamRole: TeamRole | null }> {
-  const membership = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: actorId } }, select: { role: true } });
+export async function requireTeamAction(
+  tx: Tx,
+  actorId: string,
+  teamId: string,
+  action: Action,
+): Promise<{ role: ActorRole; teamRole: TeamRole | null }> {
+  const membership = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId: actorId } },
+    select: { role: true },
+  });
   const role = roleInTeam(membership?.role);
   if (can(role, action)) return { role, teamRole: membership?.role ?? null };
   if (can(role, "team.read")) throw new AppError("FORBIDDEN", "not_allowed", undefined, { action, role });
@@ -31,7 +38,10 @@ export async function lockTeam(tx: Tx, teamId: string) {
 }
 
 async function refuseIfLastOwner(tx: Tx, teamId: string, userId: string) {
-  const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+  const target = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true },
+  });
   if (target?.role !== "OWNER") return;
   const owners = await tx.membership.count({ where: { teamId, role: "OWNER" } });
   if (owners <= 1) throw new AppError("CONFLICT", "last_owner");
@@ -43,17 +53,29 @@ async function refuseIfLastOwner(tx: Tx, teamId: string, userId: string) {
  * falls back to PRIVATE rather than lingering as a TEAM note nobody else can read.
  */
 async function withdrawFromTeam(tx: Tx, teamId: string, userId: string) {
-  const shares = await tx.noteShare.findMany({ where: { teamId, note: { authorId: userId } }, select: { noteId: true } });
+  const shares = await tx.noteShare.findMany({
+    where: { teamId, note: { authorId: userId } },
+    select: { noteId: true },
+  });
   const noteIds = shares.map((s) => s.noteId);
   await tx.noteShare.deleteMany({ where: { teamId, noteId: { in: noteIds } } });
-  await tx.note.updateMany({ where: { id: { in: noteIds }, visibility: "TEAM", shares: { none: {} } }, data: { visibility: "PRIVATE" } });
+  await tx.note.updateMany({
+    where: { id: { in: noteIds }, visibility: "TEAM", shares: { none: {} } },
+    data: { visibility: "PRIVATE" },
+  });
   await tx.claim.deleteMany({ where: { teamId, userId } });
   await tx.membership.delete({ where: { teamId_userId: { teamId, userId } } });
 }
 
 /** A URL-safe slug from a team name; names without Latin letters or digits (e.g. Korean) become "team". */
 export function teamSlugBase(name: string): string {
-  const base = name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48).replace(/-+$/, "");
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
   return base || "team";
 }
 
@@ -69,7 +91,8 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
 export async function createTeam(db: Db, actorId: string, name: string) {
   const cleanName = parseOrInvalid(teamName, name, "name");
   // The creator has no role yet in a team that does not exist: they ask as a signed-in stranger.
-  if (!can("stranger", "team.create")) throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "team.create" });
+  if (!can("stranger", "team.create"))
+    throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "team.create" });
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -92,7 +115,11 @@ export async function renameTeam(db: Db, actorId: string, teamId: string, name: 
   const cleanName = parseOrInvalid(teamName, name, "name");
   return db.$transaction(async (tx) => {
     await requireTeamAction(tx, actorId, teamId, "team.rename");
-    return tx.team.update({ where: { id: teamId }, data: { name: cleanName }, select: { id: true, name: true, slug: true } });
+    return tx.team.update({
+      where: { id: teamId },
+      data: { name: cleanName },
+      select: { id: true, name: true, slug: true },
+    });
   });
 }
 
@@ -102,7 +129,10 @@ export async function deleteTeam(db: Db, actorId: string, teamId: string) {
     const shares = await tx.noteShare.findMany({ where: { teamId }, select: { noteId: true } });
     await tx.team.delete({ where: { id: teamId } }); // cascades memberships, invites, shares, claims, reviews, write-ups
     const noteIds = shares.map((s) => s.noteId);
-    await tx.note.updateMany({ where: { id: { in: noteIds }, visibility: "TEAM", shares: { none: {} } }, data: { visibility: "PRIVATE" } });
+    await tx.note.updateMany({
+      where: { id: { in: noteIds }, visibility: "TEAM", shares: { none: {} } },
+      data: { visibility: "PRIVATE" },
+    });
   });
 }
 
@@ -110,9 +140,18 @@ export async function listMyTeams(db: Db, actorId: string) {
   const memberships = await db.membership.findMany({
     where: { userId: actorId },
     orderBy: { team: { name: "asc" } },
-    select: { role: true, team: { select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } } } },
+    select: {
+      role: true,
+      team: { select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } } },
+    },
   });
-  return memberships.map((m) => ({ id: m.team.id, name: m.team.name, slug: m.team.slug, myRole: m.role, memberCount: m.team._count.memberships }));
+  return memberships.map((m) => ({
+    id: m.team.id,
+    name: m.team.name,
+    slug: m.team.slug,
+    myRole: m.role,
+    memberCount: m.team._count.memberships,
+  }));
 }
 
 const ROLE_ORDER: TeamRole[] = ["OWNER", "EDITOR", "VIEWER"];
@@ -126,7 +165,10 @@ export async function getTeamForMember(db: Db, actorId: string, teamId: string) 
       name: true,
       slug: true,
       createdAt: true,
-      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true } } } },
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, createdAt: true, user: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!team) return null;
@@ -148,7 +190,10 @@ export async function createInvite(db: Db, actorId: string, teamId: string, role
     await requireTeamAction(tx, actorId, teamId, "team.invite");
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-    const invite = await tx.teamInvite.create({ data: { teamId, role: inviteRole, createdById: actorId, tokenHash: hashInviteToken(token), expiresAt }, select: { id: true } });
+    const invite = await tx.teamInvite.create({
+      data: { teamId, role: inviteRole, createdById: actorId, tokenHash: hashInviteToken(token), expiresAt },
+      select: { id: true },
+    });
     return { inviteId: invite.id, token, role: inviteRole, expiresAt };
   });
 }
@@ -157,13 +202,20 @@ export async function acceptInvite(db: Db, actorId: string, token: string) {
   if (!inviteToken.safeParse(token).success) throw new AppError("NOT_FOUND", "invite_not_found");
   return db.$transaction(async (tx) => {
     // Deleting a team cascades its invites away, so a deleted team's invite is simply unknown here.
-    const invite = await tx.teamInvite.findUnique({ where: { tokenHash: hashInviteToken(token) }, select: { id: true, teamId: true, role: true, expiresAt: true, usedAt: true } });
+    const invite = await tx.teamInvite.findUnique({
+      where: { tokenHash: hashInviteToken(token) },
+      select: { id: true, teamId: true, role: true, expiresAt: true, usedAt: true },
+    });
     if (!invite) throw new AppError("NOT_FOUND", "invite_not_found");
     if (invite.usedAt) throw new AppError("CONFLICT", "invite_used");
     const now = new Date();
     if (invite.expiresAt <= now) throw new AppError("CONFLICT", "invite_expired");
-    const current = await tx.membership.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId: actorId } }, select: { role: true } });
-    if (!can(roleInTeam(current?.role), "invite.accept")) throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "invite.accept" });
+    const current = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: invite.teamId, userId: actorId } },
+      select: { role: true },
+    });
+    if (!can(roleInTeam(current?.role), "invite.accept"))
+      throw new AppError("FORBIDDEN", "not_allowed", undefined, { action: "invite.accept" });
     // Conditional on still being unused: of two people racing for one link, exactly one gets in.
     const claimed = await tx.teamInvite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new AppError("CONFLICT", "invite_used");
@@ -173,7 +225,10 @@ export async function acceptInvite(db: Db, actorId: string, token: string) {
       create: { teamId: invite.teamId, userId: actorId, role },
       update: { role },
     });
-    const team = await tx.team.findUniqueOrThrow({ where: { id: invite.teamId }, select: { id: true, name: true, slug: true } });
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: invite.teamId },
+      select: { id: true, name: true, slug: true },
+    });
     return { team, role, wasMember: !!current };
   });
 }
@@ -191,7 +246,8 @@ export async function removeMember(db: Db, actorId: string, teamId: string, user
   await db.$transaction(async (tx) => {
     await requireTeamAction(tx, actorId, teamId, "team.removeMember");
     await lockTeam(tx, teamId);
-    if (!(await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true } }))) throw new AppError("NOT_FOUND", "member_not_found");
+    if (!(await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true } })))
+      throw new AppError("NOT_FOUND", "member_not_found");
     await refuseIfLastOwner(tx, teamId, userId);
     await withdrawFromTeam(tx, teamId, userId);
   });
@@ -203,7 +259,10 @@ export async function changeRole(db: Db, actorId: string, teamId: string, userId
   return db.$transaction(async (tx) => {
     await requireTeamAction(tx, actorId, teamId, "team.changeRole");
     await lockTeam(tx, teamId);
-    const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+    const target = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId, userId } },
+      select: { role: true },
+    });
     if (!target) throw new AppError("NOT_FOUND", "member_not_found");
     if (target.role === newRole) return { userId, role: newRole };
     if (newRole !== "OWNER") await refuseIfLastOwner(tx, teamId, userId);

@@ -32,12 +32,18 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!user) throw new AppError("NOT_FOUND", "user_not_found");
   if (!user.passwordHash) throw new AppError("CONFLICT", "no_password", { currentPassword: ["no_password"] });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError("INVALID", "wrong_password", { currentPassword: ["wrong_password"] });
-  if (newPassword.toLowerCase() === user.email) throw new AppError("INVALID", "password_is_email", { newPassword: ["password_is_email"] });
-  if (newPassword === currentPassword) throw new AppError("INVALID", "password_unchanged", { newPassword: ["password_unchanged"] });
+  if (!(await verifyPassword(user.passwordHash, currentPassword)))
+    throw new AppError("INVALID", "wrong_password", { currentPassword: ["wrong_password"] });
+  if (newPassword.toLowerCase() === user.email)
+    throw new AppError("INVALID", "password_is_email", { newPassword: ["password_is_email"] });
+  if (newPassword === currentPassword)
+    throw new AppError("INVALID", "password_unchanged", { newPassword: ["password_unchanged"] });
   const passwordHash = await hashPassword(newPassword);
   // Conditional on the hash we checked: two racing changes cannot both win.
-  const updated = await db.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionEpoch: { increment: 1 } } });
+  const updated = await db.user.updateMany({
+    where: { id: userId, passwordHash: user.passwordHash },
+    data: { passwordHash, sessionEpoch: { increment: 1 } },
+  });
   if (updated.count === 0) throw new AppError("CONFLICT", "password_changed_meanwhile");
   forgetUserSessions(userId);
 }

@@ -14,16 +14,39 @@ describeEachDatabase("readableNoteIds", (getDb) => {
     const db = getDb();
     world = await createSearchWorld(db);
     // A viewer of ana's team, and a TEAM note that was made PRIVATE again but kept a stale share row.
-    viewer = await db.user.create({ data: { email: `viewer-${world.suffix}@example.test`, name: `viewer-${world.suffix}` } });
-    stranger = await db.user.create({ data: { email: `stranger-${world.suffix}@example.test`, name: `stranger-${world.suffix}` } });
+    viewer = await db.user.create({
+      data: { email: `viewer-${world.suffix}@example.test`, name: `viewer-${world.suffix}` },
+    });
+    stranger = await db.user.create({
+      data: { email: `stranger-${world.suffix}@example.test`, name: `stranger-${world.suffix}` },
+    });
     await db.membership.create({ data: { teamId: world.teams.anaTeam.id, userId: viewer.id, role: "VIEWER" } });
-    await db.note.create({ data: { authorId: world.users.bo.id, eventId: world.events.e2024.id, visibility: "PRIVATE", body: "stale share", shares: { create: [{ teamId: world.teams.anaTeam.id }] } } });
-    await db.note.create({ data: { authorId: world.users.bo.id, eventId: world.events.e2024.id, visibility: "PUBLIC", body: "public with a stale share", shares: { create: [{ teamId: world.teams.anaTeam.id }] } } });
+    await db.note.create({
+      data: {
+        authorId: world.users.bo.id,
+        eventId: world.events.e2024.id,
+        visibility: "PRIVATE",
+        body: "stale share",
+        shares: { create: [{ teamId: world.teams.anaTeam.id }] },
+      },
+    });
+    await db.note.create({
+      data: {
+        authorId: world.users.bo.id,
+        eventId: world.events.e2024.id,
+        visibility: "PUBLIC",
+        body: "public with a stale share",
+        shares: { create: [{ teamId: world.teams.anaTeam.id }] },
+      },
+    });
   });
 
   const ours = (db: Db, where: object) =>
     db.note
-      .findMany({ where: { AND: [where, { eventId: { in: [world.events.e2024.id, world.events.e2023.id] } }] }, select: { id: true } })
+      .findMany({
+        where: { AND: [where, { eventId: { in: [world.events.e2024.id, world.events.e2023.id] } }] },
+        select: { id: true },
+      })
       .then((rows) => rows.map((r) => r.id).sort());
 
   it("selects exactly the notes visibleNotesWhere selects, for every kind of reader", async () => {
@@ -46,7 +69,12 @@ describeEachDatabase("readableNoteIds", (getDb) => {
       expect(await ours(db, { id: { in: await readableNoteIds(db, actorId) } }), label).toEqual(expected);
       // One event only.
       expect((await readableNoteIds(db, actorId, [world.events.e2023.id])).sort(), label).toEqual(
-        await db.note.findMany({ where: { AND: [visibleNotesWhere(actorId), { eventId: world.events.e2023.id }] }, select: { id: true } }).then((r) => r.map((x) => x.id).sort()),
+        await db.note
+          .findMany({
+            where: { AND: [visibleNotesWhere(actorId), { eventId: world.events.e2023.id }] },
+            select: { id: true },
+          })
+          .then((r) => r.map((x) => x.id).sort()),
       );
     }
     // The comparison means something: the readers see different, non-empty sets (and nobody sees nothing).
@@ -62,8 +90,17 @@ describeEachDatabase("readableNoteIds", (getDb) => {
     for (const actorId of [world.users.ana.id, world.users.cy.id, viewer.id]) {
       for (const query of ["람다", "secret", "DynamoDB", "stale"]) {
         const plain = await searchEverything(db, { query, actorId, noteWhere: visibleNotesWhere(actorId), filters });
-        const fast = await searchEverything(db, { query, actorId, noteWhere: visibleNotesWhere(actorId), visibleNoteIds: await readableNoteIds(db, actorId), filters });
-        expect(fast.notes.map((n) => n.id), query).toEqual(plain.notes.map((n) => n.id));
+        const fast = await searchEverything(db, {
+          query,
+          actorId,
+          noteWhere: visibleNotesWhere(actorId),
+          visibleNoteIds: await readableNoteIds(db, actorId),
+          filters,
+        });
+        expect(
+          fast.notes.map((n) => n.id),
+          query,
+        ).toEqual(plain.notes.map((n) => n.id));
         expect(fast.facets, query).toEqual(plain.facets);
       }
     }

@@ -25,15 +25,25 @@ export const MAX_SHARED_NOTES = 20_000;
 export async function readableNoteIds(db: Db, actorId: string | null, eventIds?: string[]): Promise<string[]> {
   if (!actorId) return [];
   const inEvents = eventIds ? { eventId: { in: eventIds } } : {};
-  const teams = await db.membership.findMany({ where: { userId: actorId, role: { in: teamRolesAllowed("note.readTeam") } }, select: { teamId: true } });
+  const teams = await db.membership.findMany({
+    where: { userId: actorId, role: { in: teamRolesAllowed("note.readTeam") } },
+    select: { teamId: true },
+  });
   const [own, shared] = await Promise.all([
     db.note.findMany({ where: { authorId: actorId, ...inEvents }, select: { id: true } }),
     teams.length
-      ? db.noteShare.findMany({ where: { teamId: { in: teams.map((m) => m.teamId) }, note: { visibility: "TEAM", ...inEvents } }, select: { noteId: true }, take: MAX_SHARED_NOTES + 1 })
+      ? db.noteShare.findMany({
+          where: { teamId: { in: teams.map((m) => m.teamId) }, note: { visibility: "TEAM", ...inEvents } },
+          select: { noteId: true },
+          take: MAX_SHARED_NOTES + 1,
+        })
       : Promise.resolve([]),
   ]);
   if (shared.length > MAX_SHARED_NOTES) {
-    const rows = await db.note.findMany({ where: { AND: [visibleNotesWhere(actorId), inEvents] }, select: { id: true } });
+    const rows = await db.note.findMany({
+      where: { AND: [visibleNotesWhere(actorId), inEvents] },
+      select: { id: true },
+    });
     return rows.map((r) => r.id);
   }
   return [...new Set([...own.map((n) => n.id), ...shared.map((s) => s.noteId)])];

@@ -39,10 +39,16 @@ describeEachDatabase("write paths under fuzzing", (getDb) => {
     let applied = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom<keyof FixtureTalk>("title", "room", "track", "guid", "start", "duration"), nasty), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.tuple(fc.constantFrom<keyof FixtureTalk>("title", "room", "track", "guid", "start", "duration"), nasty),
+          { minLength: 1, maxLength: 3 },
+        ),
         async (edits) => {
           const title = `Fuzz ${uniqueSuffix()}`;
-          const text = smallFrab((talks) => talks.slice(0, 6).map((t, i) => (i < edits.length ? { ...t, [edits[i][0]]: edits[i][1] } : t)), { title, rooms: 2 });
+          const text = smallFrab(
+            (talks) => talks.slice(0, 6).map((t, i) => (i < edits.length ? { ...t, [edits[i][0]]: edits[i][1] } : t)),
+            { title, rooms: 2 },
+          );
           const plan = parseAgenda("fuzz.xml", text);
           const before = await counts(db);
           try {
@@ -67,7 +73,11 @@ describeEachDatabase("write paths under fuzzing", (getDb) => {
     for (const cell of hostile) {
       const title = `Fuzz CSV ${uniqueSuffix()}`;
       const quoted = `"${cell.replace(/"/g, '""')}"`;
-      const text = ["date,start,end,track,title,speakers", `2024-05-16,10:00,10:40,Track 1,${quoted},${quoted}`, `2024-05-16,11:00,11:40,${quoted},Plain,Kim`].join("\n");
+      const text = [
+        "date,start,end,track,title,speakers",
+        `2024-05-16,10:00,10:40,Track 1,${quoted},${quoted}`,
+        `2024-05-16,11:00,11:40,${quoted},Plain,Kim`,
+      ].join("\n");
       const plan = parseAgenda("fuzz.csv", text, { eventName: title });
       const before = await counts(db);
       try {
@@ -83,14 +93,28 @@ describeEachDatabase("write paths under fuzzing", (getDb) => {
     const db = getDb();
     const s = uniqueSuffix();
     const user = await db.user.create({ data: { email: `fuzz-${s}@example.test`, name: "Fuzz" } });
-    const event = await db.event.create({ data: { name: `Fuzz notes ${s}`, slug: `fuzz-notes-${s}`, startDate: new Date("2016-05-17"), endDate: new Date("2016-05-17") } });
-    const note = await db.note.create({ data: { authorId: user.id, eventId: event.id, talkId: null, body: "start", version: 1 } });
+    const event = await db.event.create({
+      data: {
+        name: `Fuzz notes ${s}`,
+        slug: `fuzz-notes-${s}`,
+        startDate: new Date("2016-05-17"),
+        endDate: new Date("2016-05-17"),
+      },
+    });
+    const note = await db.note.create({
+      data: { authorId: user.id, eventId: event.id, talkId: null, body: "start", version: 1 },
+    });
     let version = 1;
     let saved = 0;
     const field = fc.oneof(nasty, fc.constantFrom(...HOSTILE_VALUES));
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ opId: fc.oneof(fc.constant("valid"), field), noteId: fc.oneof(fc.constant("valid"), field), baseVersion: fc.oneof(fc.constant("valid"), field), body: fc.oneof(nasty, field) }),
+        fc.record({
+          opId: fc.oneof(fc.constant("valid"), field),
+          noteId: fc.oneof(fc.constant("valid"), field),
+          baseVersion: fc.oneof(fc.constant("valid"), field),
+          body: fc.oneof(nasty, field),
+        }),
         async (raw) => {
           const input = {
             opId: raw.opId === "valid" ? `op-${uniqueSuffix()}` : raw.opId,
@@ -104,7 +128,10 @@ describeEachDatabase("write paths under fuzzing", (getDb) => {
           try {
             const parsed = parseOrThrow(noteSaveInput, input);
             const r = await saveNote(db, user.id, parsed);
-            const stored = await db.note.findUniqueOrThrow({ where: { id: note.id }, select: { body: true, version: true } });
+            const stored = await db.note.findUniqueOrThrow({
+              where: { id: note.id },
+              select: { body: true, version: true },
+            });
             if (r.status === "saved" && r.version !== version) {
               saved++;
               version = r.version;
@@ -121,7 +148,12 @@ describeEachDatabase("write paths under fuzzing", (getDb) => {
         },
       ),
       // Always tried, whatever the random draw: every hostile string as a note body.
-      { numRuns: 60, examples: hostile.map((body): [{ opId: unknown; noteId: unknown; baseVersion: unknown; body: unknown }] => [{ opId: "valid", noteId: "valid", baseVersion: "valid", body }]) },
+      {
+        numRuns: 60,
+        examples: hostile.map((body): [{ opId: unknown; noteId: unknown; baseVersion: unknown; body: unknown }] => [
+          { opId: "valid", noteId: "valid", baseVersion: "valid", body },
+        ]),
+      },
     );
     expect(saved).toBeGreaterThan(0);
   });

@@ -28,14 +28,26 @@ const noteSelect = {
   talkId: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
-  tags: { where: { serviceId: { not: null } }, orderBy: { createdAt: "asc" }, select: { service: { select: { name: true } } } },
+  tags: {
+    where: { serviceId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { service: { select: { name: true } } },
+  },
 } satisfies Prisma.NoteSelect;
 
 /** Jekyll's `_posts/YYYY-MM-DD-slug.md`; Hugo takes any name. */
 export const writeupFileName = (date: string, slug: string) => `${date}-${slug}.md`;
 
-export async function buildEventWriteup(db: Db, actorId: string, slug: string, options: WriteupExportOptions): Promise<EventWriteup> {
-  const event = await db.event.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, series: true, venue: true, startDate: true, timeZone: true } });
+export async function buildEventWriteup(
+  db: Db,
+  actorId: string,
+  slug: string,
+  options: WriteupExportOptions,
+): Promise<EventWriteup> {
+  const event = await db.event.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, series: true, venue: true, startDate: true, timeZone: true },
+  });
   if (!event) throw new AppError("NOT_FOUND", "event_not_found");
   let team: EventWriteup["team"] = null;
   let saved: string | null = null;
@@ -55,7 +67,15 @@ export async function buildEventWriteup(db: Db, actorId: string, slug: string, o
   const talkIds = [...new Set(notes.map((n) => n.talkId).filter((id): id is string => !!id))];
   const talks = await db.talk.findMany({
     where: { id: { in: talkIds }, eventId: event.id },
-    select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      timeUnknown: true,
+      track: { select: { name: true } },
+      speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
+    },
   });
   const authorName = (n: (typeof notes)[number]) => n.author.name;
   const exportTalks: WriteupExportTalk[] = talks.map((t) => ({
@@ -70,7 +90,9 @@ export async function buildEventWriteup(db: Db, actorId: string, slug: string, o
   // A team's saved write-up is the post: it was built from these same notes (and edited), so they
   // are not printed a second time under the talks.
   const teamPost = !!saved?.trim();
-  const eventNotes = teamPost ? [{ author: team?.name, body: saved! }] : notes.filter((n) => !n.talkId).map((n) => ({ author: authorName(n), body: n.body }));
+  const eventNotes = teamPost
+    ? [{ author: team?.name, body: saved! }]
+    : notes.filter((n) => !n.talkId).map((n) => ({ author: authorName(n), body: n.body }));
   const services = [...new Set(notes.flatMap((n) => n.tags.map((t) => t.service!.name)))];
   const date = formatIsoDate(event.startDate, event.timeZone);
   // Each note is parsed to place its headings: in the write-up worker, with a time limit.
@@ -103,7 +125,16 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
       body: true,
       author: { select: { name: true } },
       event: { select: { slug: true, timeZone: true } },
-      talk: { select: { title: true, startsAt: true, endsAt: true, timeUnknown: true, track: { select: { name: true } }, speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } } } },
+      talk: {
+        select: {
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          timeUnknown: true,
+          track: { select: { name: true } },
+          speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!note) return null;
@@ -112,7 +143,17 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
     body: note.body,
     locale,
     ...(note.talk
-      ? { talk: { title: note.talk.title, startsAt: note.talk.startsAt, endsAt: note.talk.endsAt, timeUnknown: note.talk.timeUnknown, track: note.talk.track?.name ?? null, speakers: note.talk.speakers.map((s) => s.speaker.name), timeZone: note.event.timeZone } }
+      ? {
+          talk: {
+            title: note.talk.title,
+            startsAt: note.talk.startsAt,
+            endsAt: note.talk.endsAt,
+            timeUnknown: note.talk.timeUnknown,
+            track: note.talk.track?.name ?? null,
+            speakers: note.talk.speakers.map((s) => s.speaker.name),
+            timeZone: note.event.timeZone,
+          },
+        }
       : {}),
   }).catch((e: unknown) => {
     throw toAppError(e);
@@ -122,13 +163,30 @@ export async function buildNoteMarkdown(db: Db, actorId: string, noteId: string,
 
 /** Teams of the actor (for the export page's source select). */
 export async function listActorTeams(db: Db, actorId: string) {
-  return db.team.findMany({ where: { memberships: { some: { userId: actorId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.team.findMany({
+    where: { memberships: { some: { userId: actorId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** Events the actor has notes in, newest first, with how many: the hub's export list. */
 export async function listEventsWithOwnNotes(db: Db, actorId: string) {
-  const groups = await db.note.groupBy({ by: ["eventId"], where: { AND: [visibleNotesWhere(actorId), { authorId: actorId }] }, _count: { _all: true } });
-  const events = await db.event.findMany({ where: { id: { in: groups.map((g) => g.eventId) } }, orderBy: { startDate: "desc" }, select: { id: true, slug: true, name: true, startDate: true, timeZone: true } });
+  const groups = await db.note.groupBy({
+    by: ["eventId"],
+    where: { AND: [visibleNotesWhere(actorId), { authorId: actorId }] },
+    _count: { _all: true },
+  });
+  const events = await db.event.findMany({
+    where: { id: { in: groups.map((g) => g.eventId) } },
+    orderBy: { startDate: "desc" },
+    select: { id: true, slug: true, name: true, startDate: true, timeZone: true },
+  });
   const count = new Map(groups.map((g) => [g.eventId, g._count._all]));
-  return events.map((e) => ({ slug: e.slug, name: e.name, date: formatIsoDate(e.startDate, e.timeZone), notes: count.get(e.id) ?? 0 }));
+  return events.map((e) => ({
+    slug: e.slug,
+    name: e.name,
+    date: formatIsoDate(e.startDate, e.timeZone),
+    notes: count.get(e.id) ?? 0,
+  }));
 }

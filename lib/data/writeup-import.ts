@@ -39,7 +39,13 @@ import { insertAgendaTalks } from "./agenda-rows";
 import { saveNote } from "./notes";
 
 export { DEFAULT_WRITEUP_TIME_ZONE, isExportedPost } from "../writeup/import-plan";
-export type { EventRef, ExistingTalk, ImportSection, WriteupImportPreview, WriteupImportSummary } from "../writeup/import-plan";
+export type {
+  EventRef,
+  ExistingTalk,
+  ImportSection,
+  WriteupImportPreview,
+  WriteupImportSummary,
+} from "../writeup/import-plan";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type ImportActor = { id: string; role: "ADMIN" | "MEMBER" };
@@ -48,7 +54,13 @@ const APP_CODE = { TOO_LARGE: "TOO_LARGE", BUSY: "TOO_MANY" } as const;
 
 /** WriteupError (bad input, too complex, busy) → the AppError every edge already knows how to show. */
 export function toAppError(e: unknown): unknown {
-  if (e instanceof WriteupError) return new AppError(e.code in APP_CODE ? APP_CODE[e.code as keyof typeof APP_CODE] : "INVALID", e.message, { source: [e.code] }, { code: e.code });
+  if (e instanceof WriteupError)
+    return new AppError(
+      e.code in APP_CODE ? APP_CODE[e.code as keyof typeof APP_CODE] : "INVALID",
+      e.message,
+      { source: [e.code] },
+      { code: e.code },
+    );
   return e;
 }
 
@@ -58,19 +70,37 @@ async function loadMatcher(db: Db) {
   const find = mentionFinder(catalog.services);
   return async (texts: string[]) => {
     try {
-      return (await find(texts)).map((found) => found.filter((m) => catalog.bySlug.has(m.slug)).map((m) => ({ id: catalog.bySlug.get(m.slug)!.id, slug: m.slug, name: catalog.names.get(m.slug) ?? m.slug, matched: m.matched })));
+      return (await find(texts)).map((found) =>
+        found
+          .filter((m) => catalog.bySlug.has(m.slug))
+          .map((m) => ({
+            id: catalog.bySlug.get(m.slug)!.id,
+            slug: m.slug,
+            name: catalog.names.get(m.slug) ?? m.slug,
+            matched: m.matched,
+          })),
+      );
     } catch (e) {
       throw toAppError(e);
     }
   };
 }
 
-const eventRef = (e: { id: string; slug: string; name: string; startDate: Date; timeZone: string }): EventRef => ({ id: e.id, slug: e.slug, name: e.name, date: formatIsoDate(e.startDate, e.timeZone), timeZone: e.timeZone });
+const eventRef = (e: { id: string; slug: string; name: string; startDate: Date; timeZone: string }): EventRef => ({
+  id: e.id,
+  slug: e.slug,
+  name: e.name,
+  date: formatIsoDate(e.startDate, e.timeZone),
+  timeZone: e.timeZone,
+});
 const normTitle = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
 async function findEvents(db: Db | Tx, name: string, date: string | undefined) {
   // Events are few (one per conference); comparing names in JS keeps case/space rules identical on both databases.
-  const all = await db.event.findMany({ select: { id: true, slug: true, name: true, startDate: true, timeZone: true }, orderBy: { startDate: "desc" } });
+  const all = await db.event.findMany({
+    select: { id: true, slug: true, name: true, startDate: true, timeZone: true },
+    orderBy: { startDate: "desc" },
+  });
   const refs = all.map(eventRef);
   const sameName = (e: EventRef) => normTitle(e.name) === normTitle(name);
   const match = date ? (refs.find((e) => sameName(e) && e.date === date) ?? null) : null;
@@ -79,8 +109,19 @@ async function findEvents(db: Db | Tx, name: string, date: string | undefined) {
 }
 
 async function loadExistingTalks(db: Db | Tx, event: EventRef): Promise<ExistingTalk[]> {
-  const talks = await db.talk.findMany({ where: { eventId: event.id }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true } });
-  return talks.map((t) => ({ id: t.id, title: t.title, startTime: formatTime(t.startsAt, event.timeZone), endTime: formatTime(t.endsAt, event.timeZone), date: formatIsoDate(t.startsAt, event.timeZone), timeUnknown: t.timeUnknown }));
+  const talks = await db.talk.findMany({
+    where: { eventId: event.id },
+    orderBy: [{ startsAt: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true },
+  });
+  return talks.map((t) => ({
+    id: t.id,
+    title: t.title,
+    startTime: formatTime(t.startsAt, event.timeZone),
+    endTime: formatTime(t.endsAt, event.timeZone),
+    date: formatIsoDate(t.startsAt, event.timeZone),
+    timeUnknown: t.timeUnknown,
+  }));
 }
 
 async function parseSource(input: string | Uint8Array, fileName: string | undefined, timeZone: string) {
@@ -94,24 +135,42 @@ async function parseSource(input: string | Uint8Array, fileName: string | undefi
 }
 
 /** Parse and plan: nothing is written. Bad input (binary, too large, invalid UTF-8, bad front matter) → AppError. */
-export async function planWriteupImport(db: Db, actor: ImportActor, input: string | Uint8Array, options: WriteupPreviewOptions = {}): Promise<WriteupImportPreview> {
+export async function planWriteupImport(
+  db: Db,
+  actor: ImportActor,
+  input: string | Uint8Array,
+  options: WriteupPreviewOptions = {},
+): Promise<WriteupImportPreview> {
   let chosen: EventRef | null = null;
   if (options.eventId) {
-    const e = await db.event.findUnique({ where: { id: options.eventId }, select: { id: true, slug: true, name: true, startDate: true, timeZone: true } });
+    const e = await db.event.findUnique({
+      where: { id: options.eventId },
+      select: { id: true, slug: true, name: true, startDate: true, timeZone: true },
+    });
     if (!e) throw new AppError("NOT_FOUND", "event_not_found");
     chosen = eventRef(e);
   }
   let timeZone = options.timeZone ?? chosen?.timeZone ?? DEFAULT_WRITEUP_TIME_ZONE;
   let { source, plan } = await parseSource(input, options.fileName, timeZone);
   const written = plan.frontMatter.extra.timezone;
-  if (!options.timeZone && !chosen && isExportedPost(plan) && typeof written === "string" && isValidTimeZone(written) && written !== timeZone) {
+  if (
+    !options.timeZone &&
+    !chosen &&
+    isExportedPost(plan) &&
+    typeof written === "string" &&
+    isValidTimeZone(written) &&
+    written !== timeZone
+  ) {
     // An exported post says which zone its times are in.
     timeZone = written;
     ({ source, plan } = await parseSource(input, options.fileName, timeZone));
   }
   const found = await findEvents(db, plan.event.name, plan.event.date);
   const match = chosen ?? found.match;
-  const candidates = [...(chosen && found.match && found.match.id !== chosen.id ? [found.match] : []), ...found.candidates.filter((c) => c.id !== match?.id)];
+  const candidates = [
+    ...(chosen && found.match && found.match.id !== chosen.id ? [found.match] : []),
+    ...found.candidates.filter((c) => c.id !== match?.id),
+  ];
   const existingTalks = match ? await loadExistingTalks(db, match) : [];
   const canModifyAgenda = actor.role === "ADMIN";
   const suggest = await loadMatcher(db);
@@ -126,7 +185,11 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
   return {
     source,
     ...(options.fileName ? { fileName: options.fileName } : {}),
-    event: { name: plan.event.name, ...(plan.event.date ? { date: plan.event.date } : {}), timeZone: match?.timeZone ?? timeZone },
+    event: {
+      name: plan.event.name,
+      ...(plan.event.date ? { date: plan.event.date } : {}),
+      timeZone: match?.timeZone ?? timeZone,
+    },
     frontMatter: plan.frontMatter,
     match,
     candidates,
@@ -140,7 +203,9 @@ export async function planWriteupImport(db: Db, actor: ImportActor, input: strin
 
 async function uniqueSlug(tx: Tx, base: string): Promise<string> {
   const root = base || "writeup";
-  const taken = new Set((await tx.event.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((e) => e.slug));
+  const taken = new Set(
+    (await tx.event.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((e) => e.slug),
+  );
   let candidate = root;
   for (let n = 2; taken.has(candidate); n++) candidate = `${root}-${n}`;
   return candidate;
@@ -168,20 +233,37 @@ function importOpId(...parts: string[]): string {
  * carry what a preview would refuse); the sections are the user's: split, merged, turned into talks
  * or notes, retitled and timed in the preview, so they need not match the parser's.
  */
-export async function applyWriteupImport(db: Db, actor: ImportActor, input: WriteupApplyInput): Promise<WriteupImportSummary> {
+export async function applyWriteupImport(
+  db: Db,
+  actor: ImportActor,
+  input: WriteupApplyInput,
+): Promise<WriteupImportSummary> {
   await parseSource(input.source, input.fileName, input.event.timeZone);
   const sections: ResolvedSection[] = input.sections.map((edit, i) => {
     const timeUnknown = edit.timeUnknown === true || (!edit.startTime && !edit.endTime);
-    return { index: i, final: edit.target, title: edit.title, ...(timeUnknown ? {} : { startTime: edit.startTime, endTime: edit.endTime }), timeUnknown, speakers: edit.speakers ?? [], ...(edit.track ? { track: edit.track } : {}), body: edit.body };
+    return {
+      index: i,
+      final: edit.target,
+      title: edit.title,
+      ...(timeUnknown ? {} : { startTime: edit.startTime, endTime: edit.endTime }),
+      timeUnknown,
+      speakers: edit.speakers ?? [],
+      ...(edit.track ? { track: edit.track } : {}),
+      body: edit.body,
+    };
   });
   for (const s of sections) {
     if (s.final !== "new-talk") continue;
-    if (!s.title?.trim()) throw new AppError("INVALID", "title_required", { [`sections.${s.index}`]: ["title_required"] });
-    if (!s.timeUnknown && (!s.startTime || !s.endTime || s.startTime >= s.endTime)) throw new AppError("INVALID", "time_order", { [`sections.${s.index}`]: ["time_order"] });
+    if (!s.title?.trim())
+      throw new AppError("INVALID", "title_required", { [`sections.${s.index}`]: ["title_required"] });
+    if (!s.timeUnknown && (!s.startTime || !s.endTime || s.startTime >= s.endTime))
+      throw new AppError("INVALID", "time_order", { [`sections.${s.index}`]: ["time_order"] });
   }
   const isNewEvent = input.event.targetId === null;
-  if (!isNewEvent && actor.role !== "ADMIN" && sections.some((s) => s.final === "new-talk")) throw new AppError("FORBIDDEN", "agenda_admin_only");
-  if (isNewEvent && sections.some((s) => s.final.startsWith("talk:"))) throw new AppError("INVALID", "talk_not_in_event", { sections: ["talk_not_in_event"] });
+  if (!isNewEvent && actor.role !== "ADMIN" && sections.some((s) => s.final === "new-talk"))
+    throw new AppError("FORBIDDEN", "agenda_admin_only");
+  if (isNewEvent && sections.some((s) => s.final.startsWith("talk:")))
+    throw new AppError("INVALID", "talk_not_in_event", { sections: ["talk_not_in_event"] });
   const suggest = await loadMatcher(db);
 
   // 1. The event and its new talks, in one transaction.
@@ -194,34 +276,62 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
       const lastEnd = times.map((t) => t.endTime).reduce((max, t) => (t > max ? t : max), "23:59");
       const slug = await uniqueSlug(tx, slugify(name) || `writeup-${date}`);
       const created = await tx.event.create({
-        data: { slug, name, startDate: zonedToUtc(date, "00:00", timeZone), endDate: zonedToUtc(date, lastEnd, timeZone), timeZone },
+        data: {
+          slug,
+          name,
+          startDate: zonedToUtc(date, "00:00", timeZone),
+          endDate: zonedToUtc(date, lastEnd, timeZone),
+          timeZone,
+        },
         select: { id: true, slug: true, name: true, startDate: true, timeZone: true },
       });
       event = { ...eventRef(created), created: true };
     } else {
-      const found = await tx.event.findUnique({ where: { id: input.event.targetId! }, select: { id: true, slug: true, name: true, startDate: true, timeZone: true } });
+      const found = await tx.event.findUnique({
+        where: { id: input.event.targetId! },
+        select: { id: true, slug: true, name: true, startDate: true, timeZone: true },
+      });
       if (!found) throw new AppError("NOT_FOUND", "event_not_found");
       event = { ...eventRef(found), created: false };
     }
     // Existing talks the sections point at must belong to this event.
     const wantedIds = [...new Set(sections.filter((s) => s.final.startsWith("talk:")).map((s) => s.final.slice(5)))];
-    const existing = await tx.talk.findMany({ where: { id: { in: wantedIds }, eventId: event.id }, select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true } });
+    const existing = await tx.talk.findMany({
+      where: { id: { in: wantedIds }, eventId: event.id },
+      select: { id: true, title: true, startsAt: true, endsAt: true, timeUnknown: true },
+    });
     if (existing.length !== wantedIds.length) throw new AppError("NOT_FOUND", "talk_not_found");
     const talkIdOf = new Map<number, string>();
     if (newTalks.length > 0) {
       const dayDate = event.created ? date : event.date;
-      const day = await tx.day.upsert({ where: { eventId_date: { eventId: event.id, date: dayDate } }, create: { eventId: event.id, date: dayDate }, update: {}, select: { id: true } });
+      const day = await tx.day.upsert({
+        where: { eventId_date: { eventId: event.id, date: dayDate } },
+        create: { eventId: event.id, date: dayDate },
+        update: {},
+        select: { id: true },
+      });
       // Tracks by the names the write-up gives.
       const trackIds = new Map<string, string>();
       let position = await tx.track.count({ where: { eventId: event.id } });
       for (const trackName of new Set(newTalks.map((s) => s.track?.trim()).filter((t): t is string => !!t))) {
-        const track = await tx.track.upsert({ where: { eventId_name: { eventId: event.id, name: trackName } }, create: { eventId: event.id, name: trackName, position: position++ }, update: {}, select: { id: true } });
+        const track = await tx.track.upsert({
+          where: { eventId_name: { eventId: event.id, name: trackName } },
+          create: { eventId: event.id, name: trackName, position: position++ },
+          update: {},
+          select: { id: true },
+        });
         trackIds.set(trackName, track.id);
       }
       const ids = await insertAgendaTalks(
         tx,
         { eventId: event.id, dayId: day.id, date: dayDate, timeZone: event.timeZone },
-        newTalks.map((s, i) => ({ title: s.title!.trim(), startTime: times[i].startTime, endTime: times[i].endTime, trackId: s.track?.trim() ? trackIds.get(s.track.trim())! : null, speakers: s.speakers })),
+        newTalks.map((s, i) => ({
+          title: s.title!.trim(),
+          startTime: times[i].startTime,
+          endTime: times[i].endTime,
+          trackId: s.track?.trim() ? trackIds.get(s.track.trim())! : null,
+          speakers: s.speakers,
+        })),
       );
       const unknown = ids.filter((_, i) => newTalks[i].timeUnknown);
       if (unknown.length) await tx.talk.updateMany({ where: { id: { in: unknown } }, data: { timeUnknown: true } });
@@ -241,10 +351,21 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
 
   const talks: WriteupImportSummary["talks"] = [];
   for (const s of sections) {
-    if (s.final === "new-talk") talks.push({ title: s.title!.trim(), startTime: s.timeUnknown ? null : s.startTime!, endTime: s.timeUnknown ? null : s.endTime!, created: true });
+    if (s.final === "new-talk")
+      talks.push({
+        title: s.title!.trim(),
+        startTime: s.timeUnknown ? null : s.startTime!,
+        endTime: s.timeUnknown ? null : s.endTime!,
+        created: true,
+      });
     else if (s.final.startsWith("talk:")) {
       const t = existingById.get(s.final.slice(5))!;
-      talks.push({ title: t.title, startTime: t.timeUnknown ? null : formatTime(t.startsAt, event.timeZone), endTime: t.timeUnknown ? null : formatTime(t.endsAt, event.timeZone), created: false });
+      talks.push({
+        title: t.title,
+        startTime: t.timeUnknown ? null : formatTime(t.startsAt, event.timeZone),
+        endTime: t.timeUnknown ? null : formatTime(t.endsAt, event.timeZone),
+        created: false,
+      });
     }
   }
 
@@ -252,7 +373,8 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
   const byTalk = new Map<string, { bodies: string[]; titles: string[] }>();
   const eventNotes: string[] = [];
   for (const s of sections) {
-    const talkId = s.final === "new-talk" ? talkIdOf.get(s.index)! : s.final.startsWith("talk:") ? s.final.slice(5) : null;
+    const talkId =
+      s.final === "new-talk" ? talkIdOf.get(s.index)! : s.final.startsWith("talk:") ? s.final.slice(5) : null;
     if (talkId && !byTalk.has(talkId)) byTalk.set(talkId, { bodies: [], titles: [] });
     if (talkId && s.title) byTalk.get(talkId)!.titles.push(s.title);
     if (s.body.trim() === "") continue;
@@ -265,15 +387,29 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
   let notesConflicted = 0;
   let tagsAdded = 0;
   const tagNote = async (noteId: string, text: string) => {
-    const have = new Set((await db.noteTag.findMany({ where: { noteId, serviceId: { not: null } }, select: { serviceId: true } })).map((t) => t.serviceId));
+    const have = new Set(
+      (await db.noteTag.findMany({ where: { noteId, serviceId: { not: null } }, select: { serviceId: true } })).map(
+        (t) => t.serviceId,
+      ),
+    );
     const [mentioned] = await suggest([text]);
     const add = [...new Set(mentioned.map((s) => s.id))].filter((id) => !have.has(id));
-    if (add.length) await db.noteTag.createMany({ data: add.map((serviceId) => ({ noteId, serviceId, source: "SUGGESTED" as const })) });
+    if (add.length)
+      await db.noteTag.createMany({
+        data: add.map((serviceId) => ({ noteId, serviceId, source: "SUGGESTED" as const })),
+      });
     tagsAdded += add.length;
   };
   const save = async (talkId: string | null, body: string, tagText: string, base?: { id: string; version: number }) => {
     const opId = importOpId(actor.id, event.id, talkId ?? "", base ? `${base.id}@${base.version}` : "", body);
-    const saved = await saveNote(db, actor.id, { opId, eventId: event.id, talkId, baseVersion: base?.version ?? 0, body, ...(base ? { noteId: base.id } : {}) });
+    const saved = await saveNote(db, actor.id, {
+      opId,
+      eventId: event.id,
+      talkId,
+      baseVersion: base?.version ?? 0,
+      body,
+      ...(base ? { noteId: base.id } : {}),
+    });
     if (saved.status === "conflict") {
       notesConflicted++;
       return;
@@ -287,7 +423,10 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
     if (bodies.length === 0) continue;
     const body = bodies.join("\n\n");
     const tagText = sectionTagText(titles[0], body);
-    const mine = await db.note.findFirst({ where: { authorId: actor.id, talkId }, select: { id: true, body: true, version: true } });
+    const mine = await db.note.findFirst({
+      where: { authorId: actor.id, talkId },
+      select: { id: true, body: true, version: true },
+    });
     if (!mine) {
       await save(talkId, body, tagText);
       continue;
@@ -298,16 +437,29 @@ export async function applyWriteupImport(db: Db, actor: ImportActor, input: Writ
   }
   for (const body of eventNotes) {
     if (!event.created) {
-      const same = await db.note.findFirst({ where: { authorId: actor.id, eventId: event.id, talkId: null, body }, select: { id: true } });
+      const same = await db.note.findFirst({
+        where: { authorId: actor.id, eventId: event.id, talkId: null, body },
+        select: { id: true },
+      });
       if (same) continue; // imported before
     }
     await save(null, body, sectionTagText(undefined, body));
   }
-  return { event: { id: event.id, slug: event.slug, name: event.name, date: event.date, created: event.created }, talks, notesCreated, notesUpdated, notesConflicted, tagsAdded };
+  return {
+    event: { id: event.id, slug: event.slug, name: event.name, date: event.date, created: event.created },
+    talks,
+    notesCreated,
+    notesUpdated,
+    notesConflicted,
+    tagsAdded,
+  };
 }
 
 /** The preview's defaults as an apply input (the CLI, and tests, take the plan as it is). */
-export function defaultApplyInput(preview: WriteupImportPreview, overrides: { name?: string; date?: string; targetId?: string | null } = {}): WriteupApplyInput {
+export function defaultApplyInput(
+  preview: WriteupImportPreview,
+  overrides: { name?: string; date?: string; targetId?: string | null } = {},
+): WriteupApplyInput {
   const input = defaultApplyInputOrError(preview, overrides);
   if ("error" in input) throw new AppError("INVALID", input.error, { "event.date": [input.error] });
   return input;

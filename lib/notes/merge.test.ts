@@ -22,12 +22,28 @@ describe("mergeThreeWay", () => {
     expect(mergeThreeWay(base, "ONE\ntwo\nthree", "one\ntwo\nTHREE")).toEqual({ text: "ONE\ntwo\nTHREE", clashes: 0 });
   });
   it("keeps lines both sides added at the same spot, the saved version's first", () => {
-    expect(mergeThreeWay("Alpha line", "Alpha line\nA adds", "Alpha line\nB adds")).toEqual({ text: "Alpha line\nA adds\nB adds", clashes: 0 });
+    expect(mergeThreeWay("Alpha line", "Alpha line\nA adds", "Alpha line\nB adds")).toEqual({
+      text: "Alpha line\nA adds\nB adds",
+      clashes: 0,
+    });
   });
   it("marks a true clash with both sides, dropping nothing and not repeating the original", () => {
-    const { text, clashes } = mergeThreeWay("intro\nthe line\nend", "intro\nthe line, theirs\nend", "intro\nthe line, mine\nend", { mine: "this device", theirs: "saved v3" });
+    const { text, clashes } = mergeThreeWay(
+      "intro\nthe line\nend",
+      "intro\nthe line, theirs\nend",
+      "intro\nthe line, mine\nend",
+      { mine: "this device", theirs: "saved v3" },
+    );
     expect(clashes).toBe(1);
-    expect(text.split("\n")).toEqual(["intro", "<<<<<<< this device", "the line, mine", "=======", "the line, theirs", ">>>>>>> saved v3", "end"]);
+    expect(text.split("\n")).toEqual([
+      "intro",
+      "<<<<<<< this device",
+      "the line, mine",
+      "=======",
+      "the line, theirs",
+      ">>>>>>> saved v3",
+      "end",
+    ]);
   });
   it("takes one side when the other did not change", () => {
     expect(mergeThreeWay("a", "a", "a b").text).toBe("a b");

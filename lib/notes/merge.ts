@@ -27,7 +27,12 @@ export const CLASH_END = ">>>>>>>";
  * sides between markers so nothing is lost and the clash is easy to find. Without a base, falls
  * back to the line union of mergeTexts.
  */
-export function mergeThreeWay(base: string | null | undefined, theirs: string, mine: string, labels: MergeLabels = { mine: "this device", theirs: "saved version" }): ThreeWayMerge {
+export function mergeThreeWay(
+  base: string | null | undefined,
+  theirs: string,
+  mine: string,
+  labels: MergeLabels = { mine: "this device", theirs: "saved version" },
+): ThreeWayMerge {
   if (theirs === mine) return { text: mine, clashes: 0 };
   if (base == null) return { text: mergeTexts(theirs, mine), clashes: 0 };
   if (base === theirs) return { text: mine, clashes: 0 };

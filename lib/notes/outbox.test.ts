@@ -25,11 +25,20 @@ describeEachDatabase("outbox", (getDb) => {
     db = getDb();
     const s = uniqueSuffix();
     ana = await db.user.create({ data: { email: `ana-outbox-${s}@example.test`, name: "Ana" } });
-    event = await db.event.create({ data: { name: "Outbox", slug: `outbox-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-01") } });
+    event = await db.event.create({
+      data: { name: "Outbox", slug: `outbox-${s}`, startDate: new Date("2024-01-01"), endDate: new Date("2024-01-01") },
+    });
   });
   beforeEach(async () => {
     // A fresh talk per test: one note per author and talk.
-    talk = await db.talk.create({ data: { eventId: event.id, title: "T", startsAt: new Date("2024-01-01T01:00Z"), endsAt: new Date("2024-01-01T02:00Z") } });
+    talk = await db.talk.create({
+      data: {
+        eventId: event.id,
+        title: "T",
+        startsAt: new Date("2024-01-01T01:00Z"),
+        endsAt: new Date("2024-01-01T02:00Z"),
+      },
+    });
     key = talkDraftKey(ana.id, talk.id);
     server = noteServer(db);
     server.signIn(ana.id);
@@ -41,11 +50,27 @@ describeEachDatabase("outbox", (getDb) => {
   /** What the editor does on a keystroke: the text lands in IndexedDB, marked unsent. */
   async function type(body: string) {
     const existing = await draftDb().drafts.get(key);
-    const base: Draft = existing ?? { key, userId: ana.id, eventId: event.id, talkId: talk.id, noteId: null, body: "", baseVersion: 0, dirty: false, pending: null, conflict: null, updatedAt: 0 };
+    const base: Draft = existing ?? {
+      key,
+      userId: ana.id,
+      eventId: event.id,
+      talkId: talk.id,
+      noteId: null,
+      body: "",
+      baseVersion: 0,
+      dirty: false,
+      pending: null,
+      conflict: null,
+      updatedAt: 0,
+    };
     await draftDb().drafts.put({ ...base, body, dirty: true, updatedAt: Date.now() });
   }
   const stored = async () => (await draftDb().drafts.get(key))!;
-  const serverNote = () => db.note.findFirst({ where: { authorId: ana.id, talkId: talk.id }, include: { revisions: { orderBy: { version: "asc" } } } });
+  const serverNote = () =>
+    db.note.findFirst({
+      where: { authorId: ana.id, talkId: talk.id },
+      include: { revisions: { orderBy: { version: "asc" } } },
+    });
 
   it("a draft typed but not yet pushed (crash before the outbox step) is sent on the next flush", async () => {
     await type("typed before the tab died");
@@ -118,7 +143,10 @@ describeEachDatabase("outbox", (getDb) => {
       await type("before and during");
       return server.fetch(...args);
     });
-    expect(await pushDraft(key)).toMatchObject({ status: "saved", draft: { body: "before and during", baseVersion: 1, dirty: true, pending: null } });
+    expect(await pushDraft(key)).toMatchObject({
+      status: "saved",
+      draft: { body: "before and during", baseVersion: 1, dirty: true, pending: null },
+    });
     vi.stubGlobal("fetch", server.fetch);
     expect(await pushDraft(key)).toMatchObject({ status: "saved", draft: { baseVersion: 2, dirty: false } });
     expect((await serverNote())!.body).toBe("before and during");
@@ -128,10 +156,19 @@ describeEachDatabase("outbox", (getDb) => {
     await type("mine");
     await pushDraft(key);
     const noteId = (await stored()).noteId!;
-    await saveNote(db, ana.id, { opId: `other${uniqueSuffix()}`, noteId, eventId: event.id, baseVersion: 1, body: "theirs" });
+    await saveNote(db, ana.id, {
+      opId: `other${uniqueSuffix()}`,
+      noteId,
+      eventId: event.id,
+      baseVersion: 1,
+      body: "theirs",
+    });
     await type("mine, more");
 
-    expect(await pushDraft(key)).toMatchObject({ status: "conflict", draft: { body: "mine, more", conflict: { serverBody: "theirs", serverVersion: 2 }, pending: null, dirty: true } });
+    expect(await pushDraft(key)).toMatchObject({
+      status: "conflict",
+      draft: { body: "mine, more", conflict: { serverBody: "theirs", serverVersion: 2 }, pending: null, dirty: true },
+    });
     const sentBefore = server.sent.length;
     expect((await pushDraft(key)).status).toBe("conflict");
     await flushOutbox(ana.id);
@@ -142,7 +179,10 @@ describeEachDatabase("outbox", (getDb) => {
   it("signed out: the text stays and is sent once signed in again", async () => {
     server.signOut();
     await type("written while the session expired");
-    expect(await pushDraft(key)).toMatchObject({ status: "signed-out", draft: { body: "written while the session expired", dirty: true } });
+    expect(await pushDraft(key)).toMatchObject({
+      status: "signed-out",
+      draft: { body: "written while the session expired", dirty: true },
+    });
     server.signIn(ana.id);
     expect((await pushDraft(key)).status).toBe("saved");
     expect((await serverNote())!.body).toBe("written while the session expired");
@@ -160,7 +200,10 @@ describeEachDatabase("outbox", (getDb) => {
   it("a captive portal's 200 page is not an acknowledgement: the entry stays, same op id next time", async () => {
     await type("at the venue");
     server.failNext("captive-portal");
-    expect(await pushDraft(key)).toMatchObject({ status: "offline", draft: { dirty: true, pending: { body: "at the venue" } } });
+    expect(await pushDraft(key)).toMatchObject({
+      status: "offline",
+      draft: { dirty: true, pending: { body: "at the venue" } },
+    });
     const { pending } = await stored();
     expect((await pushDraft(key)).status).toBe("saved");
     expect(server.sent.map((s) => s.opId)).toEqual([pending!.opId]);
@@ -169,7 +212,11 @@ describeEachDatabase("outbox", (getDb) => {
   it("a refused save (too large) says why and keeps the text; the shortened text is saved afterwards", async () => {
     const huge = "x".repeat(MAX_NOTE_BYTES + 1);
     await type(huge);
-    expect(await pushDraft(key)).toMatchObject({ status: "rejected", message: "too_large", draft: { body: huge, dirty: true } });
+    expect(await pushDraft(key)).toMatchObject({
+      status: "rejected",
+      message: "too_large",
+      draft: { body: huge, dirty: true },
+    });
     await type("short again");
     expect((await pushDraft(key)).status).toBe("saved");
     expect((await serverNote())!.body).toBe("short again");
@@ -178,7 +225,19 @@ describeEachDatabase("outbox", (getDb) => {
 
   it("flushOutbox sends only the given user's drafts", async () => {
     const other = `someone-else-${uniqueSuffix()}`;
-    await draftDb().drafts.put({ key: talkDraftKey(other, talk.id), userId: other, eventId: event.id, talkId: talk.id, noteId: null, body: "not Ana's", baseVersion: 0, dirty: true, pending: null, conflict: null, updatedAt: 0 });
+    await draftDb().drafts.put({
+      key: talkDraftKey(other, talk.id),
+      userId: other,
+      eventId: event.id,
+      talkId: talk.id,
+      noteId: null,
+      body: "not Ana's",
+      baseVersion: 0,
+      dirty: true,
+      pending: null,
+      conflict: null,
+      updatedAt: 0,
+    });
     await type("Ana's");
     await flushOutbox(ana.id);
     expect(server.sent.map((s) => s.body)).toEqual(["Ana's"]);

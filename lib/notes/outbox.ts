@@ -12,7 +12,8 @@ export type PushResult =
 
 async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
   // One push per draft at a time, across tabs: the editor and the background syncer share drafts.
-  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(`summit-note:${key}`, fn) as Promise<T>;
+  if (typeof navigator !== "undefined" && navigator.locks)
+    return navigator.locks.request(`summit-note:${key}`, fn) as Promise<T>;
   return fn();
 }
 
@@ -37,7 +38,14 @@ export function pushDraft(key: string): Promise<PushResult> {
       res = await fetch("/api/notes", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ opId: sent.opId, noteId: draft.noteId ?? undefined, eventId: draft.eventId, talkId: draft.talkId, baseVersion: draft.baseVersion, body: sent.body }),
+        body: JSON.stringify({
+          opId: sent.opId,
+          noteId: draft.noteId ?? undefined,
+          eventId: draft.eventId,
+          talkId: draft.talkId,
+          baseVersion: draft.baseVersion,
+          body: sent.body,
+        }),
       });
     } catch {
       return { status: "offline", draft };
@@ -50,7 +58,12 @@ export function pushDraft(key: string): Promise<PushResult> {
     // Re-read: the user may have typed while the request was in flight.
     const latest = (await db.drafts.get(key)) ?? draft;
     if (res.status === 409 && data) {
-      const next: Draft = { ...latest, noteId: data.noteId, conflict: { serverBody: data.serverBody, serverVersion: data.serverVersion }, pending: null };
+      const next: Draft = {
+        ...latest,
+        noteId: data.noteId,
+        conflict: { serverBody: data.serverBody, serverVersion: data.serverVersion },
+        pending: null,
+      };
       await db.drafts.put(next);
       return { status: "conflict", draft: next };
     }
@@ -60,7 +73,14 @@ export function pushDraft(key: string): Promise<PushResult> {
       await db.drafts.put(next);
       return { status: "rejected", draft: next, message: data?.error ?? `HTTP ${res.status}` };
     }
-    const next: Draft = { ...latest, noteId: data.noteId, baseVersion: data.version, baseBody: sent.body, pending: null, dirty: latest.body !== sent.body };
+    const next: Draft = {
+      ...latest,
+      noteId: data.noteId,
+      baseVersion: data.version,
+      baseBody: sent.body,
+      pending: null,
+      dirty: latest.body !== sent.body,
+    };
     await db.drafts.put(next);
     return { status: "saved", draft: next };
   });
@@ -68,7 +88,11 @@ export function pushDraft(key: string): Promise<PushResult> {
 
 /** Pushes every unsent draft of a user (on load and when the network comes back). */
 export async function flushOutbox(userId: string): Promise<void> {
-  const dirty = await draftDb().drafts.where("userId").equals(userId).filter((d) => d.dirty && !d.conflict).toArray();
+  const dirty = await draftDb()
+    .drafts.where("userId")
+    .equals(userId)
+    .filter((d) => d.dirty && !d.conflict)
+    .toArray();
   for (const d of dirty) {
     // Twice at most: a replayed entry, then the text typed after it.
     for (let round = 0; round < 2; round++) {

@@ -69,7 +69,12 @@ describe.skipIf(!!SKIP_REASON || !existsSync("/proc/self/fd"))("one SQLite conne
       const cookie = await signInCookie(server.url, data.writers[0].email, BENCH_PASSWORD); // next-auth route
       expect((await fetch(`${server.url}/events/${data.agendaSlug}`, { headers: { cookie } })).status).toBe(200); // a page
       expect((await fetch(`${server.url}/sign-up`)).status).toBe(200);
-      const save = await postSave(server.url, cookie, { noteId: data.writers[0].noteId, baseVersion: 1, body: "one connection", opId: opId() }); // a route handler
+      const save = await postSave(server.url, cookie, {
+        noteId: data.writers[0].noteId,
+        baseVersion: 1,
+        body: "one connection",
+        opId: opId(),
+      }); // a route handler
       expect(save.status).toBe(200);
       expect(openHandles(processTree(server.proc.pid!), file)).toBe(1);
     } finally {

@@ -12,14 +12,22 @@ export const SKIP_REASON = !RELIABILITY_DIST_DIR
     : null;
 if (SKIP_REASON) console.warn(`[reliability] skipped: ${SKIP_REASON}`);
 
-export type SaveReply = { status: number; text: string; json: { status?: string; version?: number; serverVersion?: number; duplicate?: boolean } | null };
+export type SaveReply = {
+  status: number;
+  text: string;
+  json: { status?: string; version?: number; serverVersion?: number; duplicate?: boolean } | null;
+};
 
 export function opId(): string {
   return `op-${randomBytes(9).toString("base64url")}`;
 }
 
 /** POST /api/notes as the outbox does. Network errors (server killed) reject. */
-export async function postSave(baseUrl: string, cookie: string, input: { noteId: string; baseVersion: number; body: string; opId: string }): Promise<SaveReply> {
+export async function postSave(
+  baseUrl: string,
+  cookie: string,
+  input: { noteId: string; baseVersion: number; body: string; opId: string },
+): Promise<SaveReply> {
   const res = await fetch(`${baseUrl}/api/notes`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { findClash } from "./clash";
 
 const at = (h: number, m = 0) => new Date(Date.UTC(2024, 0, 1, h, m));
-const talk = (id: string, trackId: string | null, s: number, e: number) => ({ id, title: id, trackId, startsAt: at(s), endsAt: at(e) });
+const talk = (id: string, trackId: string | null, s: number, e: number) => ({
+  id,
+  title: id,
+  trackId,
+  startsAt: at(s),
+  endsAt: at(e),
+});
 
 describe("findClash", () => {
   const existing = [talk("a", "t1", 13, 14), talk("k", null, 9, 10)];

@@ -25,10 +25,22 @@ describe("buildAgendaGrid", () => {
     expect(Object.keys(grid[0].rows[1].byTrack).sort()).toEqual(["t1", "t2"]);
   });
   it("puts talks of different lengths starting together on one row that ends with the longest", () => {
-    const grid = buildAgendaGrid([talk("s", "t1", "2024-06-10", "10:30", "11:00"), talk("l", "t2", "2024-06-10", "10:30", "11:10"), talk("n", "t1", "2024-06-11", "10:30", "11:00")], tz);
+    const grid = buildAgendaGrid(
+      [
+        talk("s", "t1", "2024-06-10", "10:30", "11:00"),
+        talk("l", "t2", "2024-06-10", "10:30", "11:10"),
+        talk("n", "t1", "2024-06-11", "10:30", "11:00"),
+      ],
+      tz,
+    );
     expect(grid.map((d) => d.rows.length)).toEqual([1, 1]);
     expect(grid[0].rows[0].endsAt).toEqual(zonedToUtc("2024-06-10", "11:10", tz));
-    expect(Object.values(grid[0].rows[0].byTrack).flat().map((t) => t.id).sort()).toEqual(["l", "s"]);
+    expect(
+      Object.values(grid[0].rows[0].byTrack)
+        .flat()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(["l", "s"]);
     expect(grid[1].rows[0].byTrack.t1.map((t) => t.id)).toEqual(["n"]);
   });
   it("finds the live row, else the next", () => {

@@ -18,7 +18,9 @@ export type GridDay<T extends GridTalk> = { date: string; rows: GridRow<T>[] };
  */
 export function buildAgendaGrid<T extends GridTalk>(talks: T[], timeZone: string): GridDay<T>[] {
   const days = new Map<string, Map<string, GridRow<T>>>();
-  for (const talk of [...talks].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime())) {
+  for (const talk of [...talks].sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime(),
+  )) {
     const date = formatIsoDate(talk.startsAt, timeZone);
     const rows = days.get(date) ?? new Map<string, GridRow<T>>();
     days.set(date, rows);
@@ -30,11 +32,21 @@ export function buildAgendaGrid<T extends GridTalk>(talks: T[], timeZone: string
     else row.plenary.push(talk);
   }
   // Plenary before tracks when both start together.
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, rows]) => ({ date, rows: [...rows.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || b.plenary.length - a.plenary.length) }));
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, rows]) => ({
+      date,
+      rows: [...rows.values()].sort(
+        (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || b.plenary.length - a.plenary.length,
+      ),
+    }));
 }
 
 /** The row that is live at `now`, else the next one today, else null. */
-export function liveRowIndex(rows: { startsAt: Date; endsAt: Date }[], now: Date): { index: number; isLive: boolean } | null {
+export function liveRowIndex(
+  rows: { startsAt: Date; endsAt: Date }[],
+  now: Date,
+): { index: number; isLive: boolean } | null {
   const t = now.getTime();
   const live = rows.findIndex((r) => r.startsAt.getTime() <= t && t < r.endsAt.getTime());
   if (live >= 0) return { index: live, isLive: true };

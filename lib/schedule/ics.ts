@@ -32,11 +32,20 @@ export function talkUid(talk: Pick<IcsTalk, "id" | "guid">, index = 0): string {
 }
 
 /** An iCalendar document of talks (times as UTC instants, so every calendar app agrees). */
-export function talksToIcs(talks: IcsTalk[], { name, now }: { name: string; /** DTSTAMP, fixed in tests; defaults to now. */ now?: Date }): string {
-  const calendar = ical({ name, prodId: { company: "Summit Notes", product: "summit-notes", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+export function talksToIcs(
+  talks: IcsTalk[],
+  { name, now }: { name: string; /** DTSTAMP, fixed in tests; defaults to now. */ now?: Date },
+): string {
+  const calendar = ical({
+    name,
+    prodId: { company: "Summit Notes", product: "summit-notes", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   const stamp = now ?? new Date();
   for (const [i, talk] of talks.entries()) {
-    const description = [talk.speakers?.length ? `Speakers: ${talk.speakers.join(", ")}` : "", talk.abstract ?? ""].filter(Boolean).join("\n\n");
+    const description = [talk.speakers?.length ? `Speakers: ${talk.speakers.join(", ")}` : "", talk.abstract ?? ""]
+      .filter(Boolean)
+      .join("\n\n");
     // A talk whose time is unknown is never given the placeholder time: it is an all-day entry.
     const day = talk.timeUnknown ? formatIsoDate(talk.startsAt, talk.timeZone ?? "UTC") : null;
     calendar.createEvent({

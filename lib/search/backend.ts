@@ -65,7 +65,8 @@ export function likeContains(text: string): string {
 /** Hangul, digits and symbols have no case: raw LIKE is already case-insensitive for them. */
 export const isCaseless = (text: string) => text.toLowerCase() === text.toUpperCase();
 
-export const shouldUseTextIndex = (visibleNoteIds: string[], options?: MatchOptions) => options?.useTextIndex ?? visibleNoteIds.length > TEXT_INDEX_MIN_VISIBLE;
+export const shouldUseTextIndex = (visibleNoteIds: string[], options?: MatchOptions) =>
+  options?.useTextIndex ?? visibleNoteIds.length > TEXT_INDEX_MIN_VISIBLE;
 
 export const strongAlternatives = (g: QueryGroup) => g.alternatives.filter((a) => !a.needsMentionCheck);
 export const checkedAlternatives = (g: QueryGroup) => g.alternatives.filter((a) => a.needsMentionCheck);
@@ -86,7 +87,11 @@ export type TextCondition = (alternatives: Alternative[], group: number) => Pris
  * The WHERE part: every group matches through any alternative (or its tag). Kept as plain ORs so
  * the database can use its text indexes to find candidate rows.
  */
-export function everyGroupMatches(plan: QueryPlan, text: TextCondition, tag?: (serviceId: string) => Prisma.Sql): Prisma.Sql {
+export function everyGroupMatches(
+  plan: QueryPlan,
+  text: TextCondition,
+  tag?: (serviceId: string) => Prisma.Sql,
+): Prisma.Sql {
   return Prisma.join(
     plan.groups.map((g, i) => anyOf([text(g.alternatives, i), ...(g.serviceId && tag ? [tag(g.serviceId)] : [])])),
     " AND ",
@@ -98,15 +103,28 @@ export function everyGroupMatches(plan: QueryPlan, text: TextCondition, tag?: (s
  * group matched outright and 1 when only an alternative that needs a mention check matched; and
  * the row's text, returned only in that second case (it is what the check reads).
  */
-export function classifyGroups(plan: QueryPlan, text: TextCondition, textColumn: Prisma.Sql, tag?: (serviceId: string) => Prisma.Sql): Prisma.Sql {
+export function classifyGroups(
+  plan: QueryPlan,
+  text: TextCondition,
+  textColumn: Prisma.Sql,
+  tag?: (serviceId: string) => Prisma.Sql,
+): Prisma.Sql {
   const strongOf = plan.groups.map((g, i) =>
-    checkedAlternatives(g).length ? anyOf([text(strongAlternatives(g), i), ...(g.serviceId && tag ? [tag(g.serviceId)] : [])]) : null,
+    checkedAlternatives(g).length
+      ? anyOf([text(strongAlternatives(g), i), ...(g.serviceId && tag ? [tag(g.serviceId)] : [])])
+      : null,
   );
-  const groupColumns = strongOf.map((strong, i) =>
-    Prisma.sql`${strong ? Prisma.sql`CASE WHEN ${strong} THEN 2 ELSE 1 END` : Prisma.sql`2`} AS ${Prisma.raw(`"g${i}"`)}`,
+  const groupColumns = strongOf.map(
+    (strong, i) =>
+      Prisma.sql`${strong ? Prisma.sql`CASE WHEN ${strong} THEN 2 ELSE 1 END` : Prisma.sql`2`} AS ${Prisma.raw(`"g${i}"`)}`,
   );
   const checked = strongOf.filter((x): x is Prisma.Sql => x !== null);
-  const textOut = checked.length ? Prisma.sql`CASE WHEN ${Prisma.join(checked.map((c) => Prisma.sql`NOT ${c}`), " OR ")} THEN ${textColumn} END` : Prisma.sql`NULL`;
+  const textOut = checked.length
+    ? Prisma.sql`CASE WHEN ${Prisma.join(
+        checked.map((c) => Prisma.sql`NOT ${c}`),
+        " OR ",
+      )} THEN ${textColumn} END`
+    : Prisma.sql`NULL`;
   return Prisma.sql`${Prisma.join(groupColumns, ", ")}, ${textOut} AS "text"`;
 }
 
@@ -124,7 +142,8 @@ export function speakerCtes(plan: QueryPlan, contains: (alternatives: Alternativ
   return Prisma.sql`WITH ${Prisma.join(ctes, ", ")}`;
 }
 
-export const speakerOfGroup = (group: number) => Prisma.sql`t."id" IN (SELECT "talkId" FROM ${Prisma.raw(`"speakers${group}"`)})`;
+export const speakerOfGroup = (group: number) =>
+  Prisma.sql`t."id" IN (SELECT "talkId" FROM ${Prisma.raw(`"speakers${group}"`)})`;
 
 type Row = Record<string, unknown>;
 

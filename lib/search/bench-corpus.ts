@@ -36,8 +36,30 @@ const SERVICES: [string, string[]][] = [
   ["cloudfront", ["CloudFront", "클라우드프론트"]],
   ["elasticache", ["ElastiCache", "엘라스티캐시"]],
 ];
-const TOPICS_KO = ["서버리스", "콜드 스타트", "비용 최적화", "모니터링", "장애 대응", "마이그레이션", "멀티 리전", "보안 설정", "배포 자동화", "데이터 파이프라인"];
-const TOPICS_EN = ["serverless", "cold start", "cost optimisation", "observability", "incident response", "migration", "multi-region", "least privilege", "CI/CD", "streaming"];
+const TOPICS_KO = [
+  "서버리스",
+  "콜드 스타트",
+  "비용 최적화",
+  "모니터링",
+  "장애 대응",
+  "마이그레이션",
+  "멀티 리전",
+  "보안 설정",
+  "배포 자동화",
+  "데이터 파이프라인",
+];
+const TOPICS_EN = [
+  "serverless",
+  "cold start",
+  "cost optimisation",
+  "observability",
+  "incident response",
+  "migration",
+  "multi-region",
+  "least privilege",
+  "CI/CD",
+  "streaming",
+];
 const KO = [
   (s: string, t: string) => `${s}를 사용해서 ${t} 구조를 설명했다.`,
   (s: string, t: string) => `${s}의 ${t} 사례가 인상적이었다.`,
@@ -76,35 +98,80 @@ export async function generateCorpus(db: Db, noteCount: number, teamSize = 20): 
   const r = seededRandom(20261122);
   const userCount = Math.max(teamSize * 2, Math.round(noteCount / 50));
   const teamCount = Math.ceil(userCount / teamSize);
-  const users = Array.from({ length: userCount }, (_, i) => ({ id: `u${i}`, email: `u${i}@bench.test`, name: `${r.pick(SURNAMES)}${r.pick(GIVEN)} ${i}` }));
+  const users = Array.from({ length: userCount }, (_, i) => ({
+    id: `u${i}`,
+    email: `u${i}@bench.test`,
+    name: `${r.pick(SURNAMES)}${r.pick(GIVEN)} ${i}`,
+  }));
   await inBatches(users, (data) => db.user.createMany({ data }));
-  await db.team.createMany({ data: Array.from({ length: teamCount }, (_, t) => ({ id: `t${t}`, name: `Team ${t}`, slug: `team-${t}` })) });
+  await db.team.createMany({
+    data: Array.from({ length: teamCount }, (_, t) => ({ id: `t${t}`, name: `Team ${t}`, slug: `team-${t}` })),
+  });
   const teamsOf = (u: number) => [...new Set([Math.floor(u / teamSize), (Math.floor(u / teamSize) + 7) % teamCount])];
-  await inBatches(users.flatMap((u, i) => teamsOf(i).map((t) => ({ teamId: `t${t}`, userId: u.id, role: "EDITOR" as const }))), (data) => db.membership.createMany({ data }));
+  await inBatches(
+    users.flatMap((u, i) => teamsOf(i).map((t) => ({ teamId: `t${t}`, userId: u.id, role: "EDITOR" as const }))),
+    (data) => db.membership.createMany({ data }),
+  );
 
-  const talks: { id: string; eventId: string; trackId: string; title: string; abstract: string; startsAt: Date; endsAt: Date }[] = [];
+  const talks: {
+    id: string;
+    eventId: string;
+    trackId: string;
+    title: string;
+    abstract: string;
+    startsAt: Date;
+    endsAt: Date;
+  }[] = [];
   const speakers: { id: string; eventId: string; name: string }[] = [];
   for (let e = 0; e < 30; e++) {
     const year = 2015 + (e % 10);
     const series = ["AWS Summit Seoul", "AWS re:Invent", "AWS Community Day"][Math.floor(e / 10)];
     const start = new Date(Date.UTC(year, 4 + Math.floor(e / 10) * 3, 10));
-    await db.event.create({ data: { id: `e${e}`, name: `${series} ${year}`, series, slug: `bench-${e}`, startDate: start, endDate: start } });
-    await db.track.createMany({ data: Array.from({ length: 6 }, (_, t) => ({ id: `e${e}k${t}`, eventId: `e${e}`, name: `Track ${t + 1}`, position: t })) });
+    await db.event.create({
+      data: { id: `e${e}`, name: `${series} ${year}`, series, slug: `bench-${e}`, startDate: start, endDate: start },
+    });
+    await db.track.createMany({
+      data: Array.from({ length: 6 }, (_, t) => ({
+        id: `e${e}k${t}`,
+        eventId: `e${e}`,
+        name: `Track ${t + 1}`,
+        position: t,
+      })),
+    });
     for (let k = 0; k < 72; k++) {
       const [, spellings] = r.pick(SERVICES);
       const i = talks.length;
       const startsAt = new Date(start.getTime() + (k % 12) * 3_600_000);
-      talks.push({ id: `k${i}`, eventId: `e${e}`, trackId: `e${e}k${k % 6}`, title: `${r.pick(spellings)}로 만드는 ${r.pick(TOPICS_KO)}`, abstract: noteBody(r).body.slice(0, 400), startsAt, endsAt: new Date(startsAt.getTime() + 2_400_000) });
-      speakers.push({ id: `s${i}`, eventId: `e${e}`, name: `${r.next() < 0.7 ? r.pick(SURNAMES) + r.pick(GIVEN) : r.pick(EN_NAMES)} ${i}` });
+      talks.push({
+        id: `k${i}`,
+        eventId: `e${e}`,
+        trackId: `e${e}k${k % 6}`,
+        title: `${r.pick(spellings)}로 만드는 ${r.pick(TOPICS_KO)}`,
+        abstract: noteBody(r).body.slice(0, 400),
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2_400_000),
+      });
+      speakers.push({
+        id: `s${i}`,
+        eventId: `e${e}`,
+        name: `${r.next() < 0.7 ? r.pick(SURNAMES) + r.pick(GIVEN) : r.pick(EN_NAMES)} ${i}`,
+      });
     }
   }
   await inBatches(talks, (data) => db.talk.createMany({ data }));
   await inBatches(speakers, (data) => db.speaker.createMany({ data }));
-  await inBatches(talks.map((t, i) => ({ talkId: t.id, speakerId: `s${i}` })), (data) => db.talkSpeaker.createMany({ data }));
+  await inBatches(
+    talks.map((t, i) => ({ talkId: t.id, speakerId: `s${i}` })),
+    (data) => db.talkSpeaker.createMany({ data }),
+  );
 
-  const serviceIds = new Map((await db.service.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
+  const serviceIds = new Map(
+    (await db.service.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]),
+  );
   const perUser = Math.ceil(noteCount / userCount);
-  const notes = [], shares = [], tags = [];
+  const notes = [],
+    shares = [],
+    tags = [];
   for (let n = 0; n < noteCount; n++) {
     const author = n % userCount;
     const nth = Math.floor(n / userCount);
@@ -115,9 +182,19 @@ export async function generateCorpus(db: Db, noteCount: number, teamSize = 20): 
     const visibility = roll < 0.6 ? "PRIVATE" : roll < 0.9 ? "TEAM" : "PUBLIC";
     const { body, slugs } = noteBody(r);
     const updatedAt = new Date(Date.UTC(2015, 0, 1) + r.int(10 * 365) * 86_400_000);
-    notes.push({ id: `n${n}`, authorId: `u${author}`, eventId: talk.eventId, talkId: eventLevel ? null : talk.id, body, visibility, updatedAt } as const);
+    notes.push({
+      id: `n${n}`,
+      authorId: `u${author}`,
+      eventId: talk.eventId,
+      talkId: eventLevel ? null : talk.id,
+      body,
+      visibility,
+      updatedAt,
+    } as const);
     if (visibility === "TEAM") shares.push({ noteId: `n${n}`, teamId: `t${r.pick(teamsOf(author))}` });
-    if (r.next() < 0.4) for (const slug of slugs) if (serviceIds.has(slug)) tags.push({ noteId: `n${n}`, serviceId: serviceIds.get(slug)! });
+    if (r.next() < 0.4)
+      for (const slug of slugs)
+        if (serviceIds.has(slug)) tags.push({ noteId: `n${n}`, serviceId: serviceIds.get(slug)! });
   }
   await inBatches(notes, (data) => db.note.createMany({ data }));
   await inBatches(shares, (data) => db.noteShare.createMany({ data }));

@@ -25,7 +25,14 @@ export type SearchCatalog = {
   categories: Map<string, string>;
 };
 
-type ServiceRow = { id: string; slug: string; name: string; shortName: string; category?: string; aliases: { alias: string; locale: string | null }[] };
+type ServiceRow = {
+  id: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  category?: string;
+  aliases: { alias: string; locale: string | null }[];
+};
 type MatcherService = Parameters<typeof createServiceMatcher>[0][number];
 
 const CATALOG_TTL_MS = 5 * 60_000;
@@ -44,7 +51,8 @@ function mentionMatcherFactory(services: MatcherService[]) {
     if (!matcher) {
       const own = services.filter((s) => s.slug === slug);
       const keys = own.flatMap((s) => [s.name, ...s.aliases.map((a) => a.alias)]).map(normalizeKey);
-      const overlaps = (s: MatcherService) => [s.name, ...s.aliases.map((a) => a.alias)].some((t) => keys.some((k) => normalizeKey(t).includes(k)));
+      const overlaps = (s: MatcherService) =>
+        [s.name, ...s.aliases.map((a) => a.alias)].some((t) => keys.some((k) => normalizeKey(t).includes(k)));
       matcher = createServiceMatcher([...own, ...services.filter((s) => s.slug !== slug && overlaps(s))]);
       built.set(slug, matcher);
     }
@@ -53,7 +61,12 @@ function mentionMatcherFactory(services: MatcherService[]) {
 }
 
 export function buildSearchCatalog(rows: ServiceRow[]): SearchCatalog {
-  const services: MatcherService[] = rows.map((r) => ({ slug: r.slug, name: r.name, shortName: r.shortName, aliases: r.aliases.map((a) => ({ alias: a.alias, locale: a.locale === "ko" ? ("ko" as const) : ("en" as const) })) }));
+  const services: MatcherService[] = rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    shortName: r.shortName,
+    aliases: r.aliases.map((a) => ({ alias: a.alias, locale: a.locale === "ko" ? ("ko" as const) : ("en" as const) })),
+  }));
   const matcher = createServiceMatcher(services);
   const resolved = new Map<string, ResolvedService>();
   const slugByKey = new Map<string, string>();
@@ -92,7 +105,16 @@ export function searchCatalog(db: Db): Promise<SearchCatalog> {
   const cached = cache.get(db);
   if (cached && Date.now() - cached.loadedAt < CATALOG_TTL_MS) return cached.catalog;
   const catalog = db.service
-    .findMany({ select: { id: true, slug: true, name: true, shortName: true, category: true, aliases: { select: { alias: true, locale: true } } } })
+    .findMany({
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        shortName: true,
+        category: true,
+        aliases: { select: { alias: true, locale: true } },
+      },
+    })
     .then(buildSearchCatalog);
   cache.set(db, { loadedAt: Date.now(), catalog });
   catalog.catch(() => cache.delete(db));

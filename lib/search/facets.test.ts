@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { filterAndCount, talkPassesFilters, type FacetRow } from "./facets";
 
-const row = (eventId: string, authorId: string, services: string[], visibility: FacetRow["visibility"] = "PRIVATE"): FacetRow => ({ eventId, year: eventId === "a" ? 2024 : 2023, trackName: null, services, authorId, visibility });
+const row = (
+  eventId: string,
+  authorId: string,
+  services: string[],
+  visibility: FacetRow["visibility"] = "PRIVATE",
+): FacetRow => ({ eventId, year: eventId === "a" ? 2024 : 2023, trackName: null, services, authorId, visibility });
 
 describe("filterAndCount", () => {
-  const rows = [row("a", "ana", ["lambda", "s3"]), row("a", "bo", ["lambda"], "TEAM"), row("b", "ana", []), row("b", "bo", ["s3"], "TEAM")];
+  const rows = [
+    row("a", "ana", ["lambda", "s3"]),
+    row("a", "bo", ["lambda"], "TEAM"),
+    row("b", "ana", []),
+    row("b", "bo", ["s3"], "TEAM"),
+  ];
 
   it("counts every dimension over all rows when nothing is filtered", () => {
     const { kept, counts } = filterAndCount(rows, {});

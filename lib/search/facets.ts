@@ -61,17 +61,26 @@ export function filterAndCount<T extends FacetRow>(rows: T[], filters: SearchFil
     // A row counts for a dimension when that dimension's own filter is the only one it fails.
     const countable = failed.length === 0 ? FACET_DIMENSIONS : failed.length === 1 ? failed : [];
     for (const dimension of countable) {
-      for (const value of new Set(valuesOf(row, dimension))) counts[dimension].set(value, (counts[dimension].get(value) ?? 0) + 1);
+      for (const value of new Set(valuesOf(row, dimension)))
+        counts[dimension].set(value, (counts[dimension].get(value) ?? 0) + 1);
     }
   }
   return { kept, counts };
 }
 
 /** Talks have events, years and tracks; a note-only filter (author, service, visibility) hides them. */
-export function talkPassesFilters(row: Pick<FacetRow, "eventId" | "year" | "trackName">, filters: SearchFilters): boolean {
+export function talkPassesFilters(
+  row: Pick<FacetRow, "eventId" | "year" | "trackName">,
+  filters: SearchFilters,
+): boolean {
   if (filters.authorIds?.length || filters.serviceSlugs?.length || filters.visibility?.length) return false;
   if (!filters.eventIds?.length && !filters.years?.length && !filters.trackNames?.length) return true;
-  return failedDimensions({ ...row, services: [], authorId: "", visibility: "PRIVATE" }, { eventIds: filters.eventIds, years: filters.years, trackNames: filters.trackNames }).length === 0;
+  return (
+    failedDimensions(
+      { ...row, services: [], authorId: "", visibility: "PRIVATE" },
+      { eventIds: filters.eventIds, years: filters.years, trackNames: filters.trackNames },
+    ).length === 0
+  );
 }
 
 /** Largest count first, then by label, as [value, count] pairs. */

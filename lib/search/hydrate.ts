@@ -12,7 +12,10 @@ import type { NoteHit, Snippet, TalkHit } from "./types";
 /** Literal matches of the plan plus confirmed mentions of its services (not "폴리시" for Polly). */
 export function highlightedSnippet(text: string, plan: QueryPlan, matcherFor: MentionMatcherFor): Snippet {
   const flat = flattenWhitespace(stripMarkdown(text));
-  const ranges = [...findLiteralRanges(flat, planTexts(plan, "unchecked")), ...plan.groups.flatMap((g) => confirmedGroupRanges(matcherFor, flat, g))];
+  const ranges = [
+    ...findLiteralRanges(flat, planTexts(plan, "unchecked")),
+    ...plan.groups.flatMap((g) => confirmedGroupRanges(matcherFor, flat, g)),
+  ];
   return makeSnippet(flat, mergeRanges(ranges));
 }
 
@@ -23,7 +26,13 @@ const text = (v: unknown) => (v == null ? null : String(v));
  * One query for the page's notes and the names they show, and, in parallel, the caller's noteWhere
  * once more over those ids: only notes that pass both are returned.
  */
-export async function hydrateNotes(db: Db, noteWhere: Prisma.NoteWhereInput, matches: (NoteMatch & { services: string[] })[], plan: QueryPlan, matcherFor: MentionMatcherFor): Promise<NoteHit[]> {
+export async function hydrateNotes(
+  db: Db,
+  noteWhere: Prisma.NoteWhereInput,
+  matches: (NoteMatch & { services: string[] })[],
+  plan: QueryPlan,
+  matcherFor: MentionMatcherFor,
+): Promise<NoteHit[]> {
   if (!matches.length) return [];
   const ids = matches.map((m) => m.id);
   const [readable, rows] = await Promise.all([
@@ -57,7 +66,12 @@ export async function hydrateNotes(db: Db, noteWhere: Prisma.NoteWhereInput, mat
   });
 }
 
-export async function hydrateTalks(db: Db, matches: TalkMatch[], plan: QueryPlan, matcherFor: MentionMatcherFor): Promise<TalkHit[]> {
+export async function hydrateTalks(
+  db: Db,
+  matches: TalkMatch[],
+  plan: QueryPlan,
+  matcherFor: MentionMatcherFor,
+): Promise<TalkHit[]> {
   if (!matches.length) return [];
   const ids = Prisma.join(matches.map((m) => m.id));
   const [rows, speakers] = await Promise.all([
@@ -71,7 +85,8 @@ export async function hydrateTalks(db: Db, matches: TalkMatch[], plan: QueryPlan
   ]);
   const byId = new Map(rows.map((r) => [String(r.id), r]));
   const speakersOf = new Map<string, string[]>();
-  for (const s of speakers) speakersOf.set(String(s.talkId), [...(speakersOf.get(String(s.talkId)) ?? []), String(s.name)]);
+  for (const s of speakers)
+    speakersOf.set(String(s.talkId), [...(speakersOf.get(String(s.talkId)) ?? []), String(s.name)]);
   return matches.flatMap((m) => {
     const row = byId.get(m.id);
     if (!row) return [];
@@ -95,7 +110,10 @@ type EventInfo = { name: string; slug: string; year: number };
 /** The events the matches belong to, with the year the event started in its own time zone. */
 export async function loadEvents(db: Db, ids: string[]): Promise<Map<string, EventInfo>> {
   if (!ids.length) return new Map();
-  const rows = await db.event.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true, startDate: true, timeZone: true } });
+  const rows = await db.event.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, slug: true, startDate: true, timeZone: true },
+  });
   return new Map(rows.map((e) => [e.id, { name: e.name, slug: e.slug, year: yearIn(e.startDate, e.timeZone) }]));
 }
 

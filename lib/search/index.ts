@@ -34,7 +34,14 @@ export function detectProvider(db: Db): SearchProvider {
   return isPostgresUrl() ? "postgres" : "sqlite";
 }
 
-const emptyFacets = (): SearchFacets => ({ events: [], years: [], tracks: [], services: [], authors: [], visibility: [] });
+const emptyFacets = (): SearchFacets => ({
+  events: [],
+  years: [],
+  tracks: [],
+  services: [],
+  authors: [],
+  visibility: [],
+});
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
@@ -42,7 +49,12 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /** Ids of every note noteWhere lets the actor read. No actor, no notes: never "no filter". */
-async function visibleNoteIds(db: Db, actorId: string | null, noteWhere: Prisma.NoteWhereInput, known?: string[]): Promise<string[]> {
+async function visibleNoteIds(
+  db: Db,
+  actorId: string | null,
+  noteWhere: Prisma.NoteWhereInput,
+  known?: string[],
+): Promise<string[]> {
   if (!actorId) return [];
   if (known) return known;
   const rows = await db.note.findMany({ where: noteWhere, select: { id: true } });
@@ -51,16 +63,24 @@ async function visibleNoteIds(db: Db, actorId: string | null, noteWhere: Prisma.
 
 /** Drops matches whose only evidence for a service group is an alias the matcher does not confirm. */
 function confirmed<T extends NoteMatch | TalkMatch>(matches: T[], plan: QueryPlan, matcherFor: MentionMatcherFor): T[] {
-  return matches.filter((m) => m.uncheckedGroups.every((g) => m.text !== null && confirmsGroup(matcherFor, m.text, plan.groups[g])));
+  return matches.filter((m) =>
+    m.uncheckedGroups.every((g) => m.text !== null && confirmsGroup(matcherFor, m.text, plan.groups[g])),
+  );
 }
 
-const byNoteRank = (a: NoteMatch, b: NoteMatch) => b.tagHits - a.tagHits || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id);
+const byNoteRank = (a: NoteMatch, b: NoteMatch) =>
+  b.tagHits - a.tagHits || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id);
 
 /** Talks whose title has a match first, then the most recent. */
 function rankTalks(talks: TalkMatch[], plan: QueryPlan): TalkMatch[] {
   const needles = planTexts(plan, "unchecked").map((t) => t.toLowerCase());
   const titleHit = new Map(talks.map((t) => [t.id, needles.some((n) => t.title.toLowerCase().includes(n)) ? 1 : 0]));
-  return talks.sort((a, b) => titleHit.get(b.id)! - titleHit.get(a.id)! || b.startsAt.getTime() - a.startsAt.getTime() || a.id.localeCompare(b.id));
+  return talks.sort(
+    (a, b) =>
+      titleHit.get(b.id)! - titleHit.get(a.id)! ||
+      b.startsAt.getTime() - a.startsAt.getTime() ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -74,10 +94,20 @@ function rankTalks(talks: TalkMatch[], plan: QueryPlan): TalkMatch[] {
  *
  * `provider` overrides the detected SQL dialect (see detectProvider).
  */
-export async function searchEverything(db: Db, input: SearchInput, provider: SearchProvider = detectProvider(db)): Promise<SearchResult> {
+export async function searchEverything(
+  db: Db,
+  input: SearchInput,
+  provider: SearchProvider = detectProvider(db),
+): Promise<SearchResult> {
   const started = performance.now();
   const tookMs = () => Math.round((performance.now() - started) * 10) / 10;
-  const empty = (): SearchResult => ({ notes: [], talks: [], facets: emptyFacets(), totals: { notes: 0, talks: 0 }, tookMs: tookMs() });
+  const empty = (): SearchResult => ({
+    notes: [],
+    talks: [],
+    facets: emptyFacets(),
+    totals: { notes: 0, talks: 0 },
+    tookMs: tookMs(),
+  });
   if (!input.query.trim()) return empty();
 
   const catalog = await searchCatalog(db);
@@ -88,18 +118,31 @@ export async function searchEverything(db: Db, input: SearchInput, provider: Sea
   const limit = clampLimit(input.limit);
 
   const [noteMatches, talkMatches] = await Promise.all([
-    visibleNoteIds(db, input.actorId, input.noteWhere, input.visibleNoteIds).then((ids) => backend.matchNotes(db, plan, ids)),
+    visibleNoteIds(db, input.actorId, input.noteWhere, input.visibleNoteIds).then((ids) =>
+      backend.matchNotes(db, plan, ids),
+    ),
     backend.matchTalks(db, plan),
   ]);
   const slugsOf = (ids: string[]) => ids.flatMap((id) => catalog.slugById.get(id) ?? []);
-  const notes = confirmed(noteMatches, plan, catalog.mentionMatcher).map((n) => ({ ...n, services: slugsOf(n.serviceIds) }));
+  const notes = confirmed(noteMatches, plan, catalog.mentionMatcher).map((n) => ({
+    ...n,
+    services: slugsOf(n.serviceIds),
+  }));
   const talks = confirmed(talkMatches, plan, catalog.mentionMatcher);
   const events = await loadEvents(db, [...new Set([...notes, ...talks].map((m) => m.eventId))]);
   const yearOf = (eventId: string) => events.get(eventId)?.year ?? null;
 
-  const { kept, counts } = filterAndCount(notes.map((n) => ({ ...n, year: yearOf(n.eventId) })), filters);
+  const { kept, counts } = filterAndCount(
+    notes.map((n) => ({ ...n, year: yearOf(n.eventId) })),
+    filters,
+  );
   kept.sort(byNoteRank);
-  const keptTalks = rankTalks(talks.filter((t) => talkPassesFilters({ eventId: t.eventId, trackName: t.trackName, year: yearOf(t.eventId) }, filters)), plan);
+  const keptTalks = rankTalks(
+    talks.filter((t) =>
+      talkPassesFilters({ eventId: t.eventId, trackName: t.trackName, year: yearOf(t.eventId) }, filters),
+    ),
+    plan,
+  );
 
   const shown = highlightPlan(plan, (slug) => catalog.bySlug.get(slug)?.terms);
   const [noteHits, talkHits, authorNames] = await Promise.all([
@@ -112,9 +155,22 @@ export async function searchEverything(db: Db, input: SearchInput, provider: Sea
     events: sortedCounts(counts.events).map(([id, count]) => ({ id, name: events.get(id)?.name ?? id, count })),
     years: [...counts.years].map(([year, count]) => ({ year: Number(year), count })).sort((a, b) => b.year - a.year),
     tracks: sortedCounts(counts.tracks).map(([name, count]) => ({ name, count })),
-    services: sortedCounts(counts.services).map(([slug, count]) => ({ slug, name: catalog.names.get(slug) ?? slug, count })),
+    services: sortedCounts(counts.services).map(([slug, count]) => ({
+      slug,
+      name: catalog.names.get(slug) ?? slug,
+      count,
+    })),
     authors: sortedCounts(counts.authors).map(([id, count]) => ({ id, name: authorNames.get(id) ?? "", count })),
-    visibility: VISIBILITY_ORDER.filter((v) => counts.visibility.has(v)).map((value) => ({ value, count: counts.visibility.get(value)! })),
+    visibility: VISIBILITY_ORDER.filter((v) => counts.visibility.has(v)).map((value) => ({
+      value,
+      count: counts.visibility.get(value)!,
+    })),
   };
-  return { notes: noteHits, talks: talkHits, facets, totals: { notes: kept.length, talks: keptTalks.length }, tookMs: tookMs() };
+  return {
+    notes: noteHits,
+    talks: talkHits,
+    facets,
+    totals: { notes: kept.length, talks: keptTalks.length },
+    tookMs: tookMs(),
+  };
 }

@@ -69,7 +69,16 @@ describe("search migration on a database with data", () => {
     expect((await sqliteSearch.matchNotes(db, plan, ["n1"], { useTextIndex: true })).map((m) => m.id)).toEqual(["n1"]);
     expect((await sqliteSearch.matchTalks(db, plan)).map((m) => m.id)).toEqual(["t1"]);
     await db.note.create({ data: { id: "n2", authorId: "u1", eventId: "e1", body: "새 노트: 키네시스" } });
-    expect((await sqliteSearch.matchNotes(db, planQuery("키네시스", () => null), ["n1", "n2"], { useTextIndex: true })).map((m) => m.id)).toEqual(["n2"]);
+    expect(
+      (
+        await sqliteSearch.matchNotes(
+          db,
+          planQuery("키네시스", () => null),
+          ["n1", "n2"],
+          { useTextIndex: true },
+        )
+      ).map((m) => m.id),
+    ).toEqual(["n2"]);
   });
 
   // Two `prisma migrate deploy` runs on PostgreSQL: over a minute on a loaded 2-core machine.
@@ -100,7 +109,9 @@ describe("search migration on a database with data", () => {
     await raw.query("SET enable_seqscan = off");
     const plan = await raw.query(`EXPLAIN SELECT "id" FROM "Note" WHERE lower("body") LIKE '%이나모%'`);
     expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toContain("Note_body_search_idx");
-    expect((await raw.query(`SELECT "id" FROM "Note" WHERE lower("body") LIKE '%이나모%'`)).rows).toEqual([{ id: "n1" }]);
+    expect((await raw.query(`SELECT "id" FROM "Note" WHERE lower("body") LIKE '%이나모%'`)).rows).toEqual([
+      { id: "n1" },
+    ]);
     await raw.end();
   });
 });

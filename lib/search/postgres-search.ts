@@ -28,7 +28,11 @@ import type { Alternative, QueryPlan } from "./query";
 const ESCAPE = Prisma.raw(`ESCAPE '\\'`);
 
 function indexedContains(alternatives: Alternative[], columns: Prisma.Sql[]): Prisma.Sql {
-  return anyOf(alternatives.flatMap((a) => columns.map((c) => Prisma.sql`lower(${c}) LIKE lower(${likeContains(a.text)}) ${ESCAPE}`)));
+  return anyOf(
+    alternatives.flatMap((a) =>
+      columns.map((c) => Prisma.sql`lower(${c}) LIKE lower(${likeContains(a.text)}) ${ESCAPE}`),
+    ),
+  );
 }
 
 /** An ARE regular expression matching `text` literally: ASCII punctuation escaped, letters and digits not (\d, \m... are classes). */
@@ -47,7 +51,6 @@ function scannedContains(alternatives: Alternative[], columns: Prisma.Sql[]): Pr
   return anyOf(parts);
 }
 
-
 const noteBody = [Prisma.sql`n."body"`];
 const indexedNoteText: TextCondition = (alternatives) => indexedContains(alternatives, noteBody);
 const scannedNoteText: TextCondition = (alternatives) => scannedContains(alternatives, noteBody);
@@ -55,7 +58,8 @@ const scannedNoteText: TextCondition = (alternatives) => scannedContains(alterna
 // as a hash of every note tagged with the service, rebuilt for each place the condition appears.
 const noteTag = (serviceId: string) => Prisma.sql`COALESCE(${serviceId} = ANY(tags."serviceIds"), false)`;
 // Title and abstract as one text: one pass instead of two. No term contains a newline.
-const talkText: TextCondition = (alternatives, group) => anyOf([scannedContains(alternatives, [Prisma.sql`(t."title" || chr(10) || t."abstract")`]), speakerOfGroup(group)]);
+const talkText: TextCondition = (alternatives, group) =>
+  anyOf([scannedContains(alternatives, [Prisma.sql`(t."title" || chr(10) || t."abstract")`]), speakerOfGroup(group)]);
 const speakerNames = (alternatives: Alternative[]) => scannedContains(alternatives, [Prisma.sql`s."name"`]);
 
 export const postgresSearch: SearchBackend = {

@@ -3,15 +3,39 @@ import { loadAwsCatalog } from "../catalog/aws-catalog";
 import { buildSearchCatalog } from "./catalog";
 import { isAmbiguousTerm, MAX_GROUPS, planQuery, pruneAlternatives, tokenizeQuery } from "./query";
 
-const catalog = buildSearchCatalog(loadAwsCatalog().map((s) => ({ ...s, id: `id-${s.slug}`, aliases: s.aliases.map((a) => ({ alias: a.alias, locale: a.locale })) })));
-const plan = (q: string) => planQuery(q, catalog.resolve).groups.map((g) => ({ slug: g.serviceSlug, alts: g.alternatives.map((a) => a.text + (a.needsMentionCheck ? "?" : "")) }));
+const catalog = buildSearchCatalog(
+  loadAwsCatalog().map((s) => ({
+    ...s,
+    id: `id-${s.slug}`,
+    aliases: s.aliases.map((a) => ({ alias: a.alias, locale: a.locale })),
+  })),
+);
+const plan = (q: string) =>
+  planQuery(q, catalog.resolve).groups.map((g) => ({
+    slug: g.serviceSlug,
+    alts: g.alternatives.map((a) => a.text + (a.needsMentionCheck ? "?" : "")),
+  }));
 
 describe("tokenizeQuery", () => {
   it("keeps balanced quotes as phrases and everything else as literal words", () => {
-    expect(tokenizeQuery(' "cold  start" 람다 ')).toEqual([{ text: "cold start", quoted: true }, { text: "람다", quoted: false }]);
-    expect(tokenizeQuery('NEAR( a"b *')).toEqual([{ text: "NEAR(", quoted: false }, { text: 'a"b', quoted: false }, { text: "*", quoted: false }]);
-    expect(tokenizeQuery('" x')).toEqual([{ text: '"', quoted: false }, { text: "x", quoted: false }]);
-    expect(tokenizeQuery('say "a b')).toEqual([{ text: "say", quoted: false }, { text: '"a', quoted: false }, { text: "b", quoted: false }]);
+    expect(tokenizeQuery(' "cold  start" 람다 ')).toEqual([
+      { text: "cold start", quoted: true },
+      { text: "람다", quoted: false },
+    ]);
+    expect(tokenizeQuery('NEAR( a"b *')).toEqual([
+      { text: "NEAR(", quoted: false },
+      { text: 'a"b', quoted: false },
+      { text: "*", quoted: false },
+    ]);
+    expect(tokenizeQuery('" x')).toEqual([
+      { text: '"', quoted: false },
+      { text: "x", quoted: false },
+    ]);
+    expect(tokenizeQuery('say "a b')).toEqual([
+      { text: "say", quoted: false },
+      { text: '"a', quoted: false },
+      { text: "b", quoted: false },
+    ]);
     expect(tokenizeQuery('""')).toEqual([]);
   });
   it("normalises to NFC so decomposed Hangul (macOS input) matches stored text", () => {
@@ -27,9 +51,15 @@ describe("planQuery", () => {
     expect(plan("Polly")).toEqual([{ slug: "polly", alts: ["Polly", "폴리?"] }]);
   });
   it("recognises multi-word names and Korean particles, and leaves other words literal", () => {
-    expect(plan("Amazon DynamoDB 비용")).toEqual([{ slug: "dynamodb", alts: ["Dynamo", "다이나모"] }, { slug: null, alts: ["비용"] }]);
+    expect(plan("Amazon DynamoDB 비용")).toEqual([
+      { slug: "dynamodb", alts: ["Dynamo", "다이나모"] },
+      { slug: null, alts: ["비용"] },
+    ]);
     expect(plan("람다를")).toEqual([{ slug: "lambda", alts: ["람다를", "Lambda", "람다?", "람다 함수", "람다 펑션"] }]);
-    expect(plan("이나모 서버리스")).toEqual([{ slug: null, alts: ["이나모"] }, { slug: null, alts: ["서버리스"] }]);
+    expect(plan("이나모 서버리스")).toEqual([
+      { slug: null, alts: ["이나모"] },
+      { slug: null, alts: ["서버리스"] },
+    ]);
     expect(plan('"cold start"')).toEqual([{ slug: null, alts: ["cold start"] }]);
   });
   it("never turns query text into operators", () => {

@@ -74,7 +74,9 @@ export function pruneAlternatives(alternatives: Alternative[]): Alternative[] {
   }
   const list = [...byKey.values()];
   const covers = (shorter: Alternative, longer: Alternative) =>
-    shorter !== longer && longer.text.toLowerCase().includes(shorter.text.toLowerCase()) && (!shorter.needsMentionCheck || longer.needsMentionCheck);
+    shorter !== longer &&
+    longer.text.toLowerCase().includes(shorter.text.toLowerCase()) &&
+    (!shorter.needsMentionCheck || longer.needsMentionCheck);
   return list.filter((a) => !list.some((b) => covers(b, a)));
 }
 
@@ -107,7 +109,7 @@ export function planQuery(query: string, resolve: ServiceResolver): QueryPlan {
   const tokens = tokenizeQuery(query);
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < tokens.length && groups.length < MAX_GROUPS; ) {
+  for (let i = 0; i < tokens.length && groups.length < MAX_GROUPS;) {
     const run = serviceRunAt(tokens, i, resolve);
     const group = run?.group ?? literalGroup(tokens[i].text);
     i = run?.end ?? i + 1;
@@ -120,7 +122,9 @@ export function planQuery(query: string, resolve: ServiceResolver): QueryPlan {
 
 /** Every alternative text of the plan, for highlighting. */
 export function planTexts(plan: QueryPlan, which: "all" | "unchecked" = "all"): string[] {
-  return plan.groups.flatMap((g) => g.alternatives.filter((a) => which === "all" || !a.needsMentionCheck).map((a) => a.text));
+  return plan.groups.flatMap((g) =>
+    g.alternatives.filter((a) => which === "all" || !a.needsMentionCheck).map((a) => a.text),
+  );
 }
 
 /** A plan of one service group: the service's name and every alias, and notes tagged with it. */
@@ -138,7 +142,10 @@ export function highlightPlan(plan: QueryPlan, termsOf: (slug: string) => string
     groups: plan.groups.map((g) => {
       if (!g.serviceSlug) return g;
       const byKey = new Map<string, Alternative>();
-      for (const a of [...g.alternatives, ...(termsOf(g.serviceSlug) ?? []).map((text) => ({ text, needsMentionCheck: isAmbiguousTerm(text) }))]) {
+      for (const a of [
+        ...g.alternatives,
+        ...(termsOf(g.serviceSlug) ?? []).map((text) => ({ text, needsMentionCheck: isAmbiguousTerm(text) })),
+      ]) {
         const key = a.text.toLowerCase();
         const seen = byKey.get(key);
         if (!seen || (seen.needsMentionCheck && !a.needsMentionCheck)) byKey.set(key, a);

@@ -22,7 +22,8 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
       noteWhere: visibleNotesWhere(world.users[actor].id),
       filters: { eventIds: [world.events.e2024.id, world.events.e2023.id], ...filters },
     });
-  const keysOf = (result: SearchResult) => result.notes.map((n) => (Object.keys(world.notes) as NoteKey[]).find((k) => world.notes[k].id === n.id)).sort();
+  const keysOf = (result: SearchResult) =>
+    result.notes.map((n) => (Object.keys(world.notes) as NoteKey[]).find((k) => world.notes[k].id === n.id)).sort();
   const ourTalks = (result: SearchResult) => {
     const ids = new Map(Object.entries(world.talks).map(([k, t]) => [t.id, k]));
     return result.talks.flatMap((t) => (ids.has(t.id) ? [ids.get(t.id)] : [])).sort();
@@ -79,7 +80,14 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
       expect(result.facets.authors, query).toEqual([]);
     }
     const lambda = await search("Lambda");
-    const leaked = lambda.notes.filter((n) => [world.notes.cyPrivate.id, world.notes.deeOtherTeam.id, world.notes.cyPublic.id, world.notes.boPrivate.id].includes(n.id));
+    const leaked = lambda.notes.filter((n) =>
+      [
+        world.notes.cyPrivate.id,
+        world.notes.deeOtherTeam.id,
+        world.notes.cyPublic.id,
+        world.notes.boPrivate.id,
+      ].includes(n.id),
+    );
     expect(leaked).toEqual([]);
     expect(lambda.facets.authors.map((a) => a.id).sort()).toEqual([world.users.ana.id, world.users.bo.id].sort());
     // The notes exist and match: their own author finds them.
@@ -87,7 +95,12 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
   });
 
   it("returns no notes without an actor, whatever noteWhere says", async () => {
-    const result = await searchEverything(getDb(), { query: "Lambda", actorId: null, noteWhere: {}, filters: { eventIds: [world.events.e2024.id, world.events.e2023.id] } });
+    const result = await searchEverything(getDb(), {
+      query: "Lambda",
+      actorId: null,
+      noteWhere: {},
+      filters: { eventIds: [world.events.e2024.id, world.events.e2023.id] },
+    });
     expect(result.notes).toEqual([]);
     expect(ourTalks(result)).toEqual(["serverless"]);
   });
@@ -99,14 +112,22 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
       { id: world.events.e2024.id, name: world.events.e2024.name, count: 3 },
       { id: world.events.e2023.id, name: world.events.e2023.name, count: 1 },
     ]);
-    expect(facets.years).toEqual([{ year: 2024, count: 3 }, { year: 2023, count: 1 }]);
+    expect(facets.years).toEqual([
+      { year: 2024, count: 3 },
+      { year: 2023, count: 1 },
+    ]);
     expect(facets.tracks).toEqual([{ name: "Serverless", count: 3 }]);
     expect(facets.services).toEqual([{ slug: "lambda", name: "AWS Lambda", count: 1 }]);
-    expect(facets.authors).toEqual([
-      { id: world.users.ana.id, name: world.users.ana.name, count: 2 },
-      { id: world.users.bo.id, name: world.users.bo.name, count: 2 },
-    ].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(facets.visibility).toEqual([{ value: "PRIVATE", count: 2 }, { value: "TEAM", count: 2 }]);
+    expect(facets.authors).toEqual(
+      [
+        { id: world.users.ana.id, name: world.users.ana.name, count: 2 },
+        { id: world.users.bo.id, name: world.users.bo.name, count: 2 },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(facets.visibility).toEqual([
+      { value: "PRIVATE", count: 2 },
+      { value: "TEAM", count: 2 },
+    ]);
   });
 
   it("filters notes; each facet ignores its own filter; note-only filters hide talks", async () => {
@@ -116,7 +137,11 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
     expect(byEvent.facets.authors).toEqual([{ id: world.users.bo.id, name: world.users.bo.name, count: 1 }]);
     expect(ourTalks(byEvent)).toEqual([]);
     expect(keysOf(await search("람다", { years: [2024] }))).toEqual(["anaJavaLambda", "anaLambdaKo", "boLambdaEn"]);
-    expect(keysOf(await search("람다", { trackNames: ["Serverless"] }))).toEqual(["anaLambdaKo", "boLambdaEn", "boTaggedOnly"]);
+    expect(keysOf(await search("람다", { trackNames: ["Serverless"] }))).toEqual([
+      "anaLambdaKo",
+      "boLambdaEn",
+      "boTaggedOnly",
+    ]);
     expect(keysOf(await search("람다", { serviceSlugs: ["lambda"] }))).toEqual(["boTaggedOnly"]);
     expect(keysOf(await search("람다", { authorIds: [world.users.ana.id] }))).toEqual(["anaJavaLambda", "anaLambdaKo"]);
     const team = await search("람다", { visibility: ["TEAM"] });
@@ -130,10 +155,13 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
     expect(keysOf(result)).toEqual(["anaLambdaKo", "boLambdaEn"]);
     for (const note of result.notes) {
       expect(note.snippet.highlights.length).toBeGreaterThan(0);
-      for (const [s, e] of note.snippet.highlights) expect(note.snippet.text.slice(s, e).toLowerCase()).toBe("cold start");
+      for (const [s, e] of note.snippet.highlights)
+        expect(note.snippet.text.slice(s, e).toLowerCase()).toBe("cold start");
     }
     const korean = (await search("람다")).notes.find((n) => n.id === world.notes.anaLambdaKo.id)!;
-    expect(korean.snippet.text).toBe("람다와 API Gateway로 서버리스 백엔드를 만들었다. cold start는 프로비저닝된 동시성으로 해결.");
+    expect(korean.snippet.text).toBe(
+      "람다와 API Gateway로 서버리스 백엔드를 만들었다. cold start는 프로비저닝된 동시성으로 해결.",
+    );
     expect(korean.snippet.highlights).toEqual([[0, 2]]);
     const english = (await search("람다")).notes.find((n) => n.id === world.notes.boLambdaEn.id)!;
     expect(english.snippet.highlights.map(([s, e]) => english.snippet.text.slice(s, e))).toEqual(["Lambda"]);
@@ -142,16 +170,45 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
     // The whole name is highlighted, not only the alternative that matching kept ("Lambda" covers "AWS Lambda").
     expect(talk.snippet.highlights.map(([s, e]) => talk.snippet.text.slice(s, e))).toEqual(["AWS Lambda"]);
     const dynamo = (await search("다이나모")).notes.find((n) => n.id === world.notes.anaDynamo.id)!;
-    expect(dynamo.snippet.highlights.map(([s, e]) => dynamo.snippet.text.slice(s, e))).toEqual(["DynamoDB", "다이나모"]);
+    expect(dynamo.snippet.highlights.map(([s, e]) => dynamo.snippet.text.slice(s, e))).toEqual([
+      "DynamoDB",
+      "다이나모",
+    ]);
   });
 
   it("treats quotes, wildcards, FTS operators and SQL as literal text", async () => {
-    const anaCanRead: NoteKey[] = ["anaLambdaKo", "anaDynamo", "anaJavaLambda", "anaPolicy", "anaPolly", "boLambdaEn", "boTaggedOnly"];
+    const anaCanRead: NoteKey[] = [
+      "anaLambdaKo",
+      "anaDynamo",
+      "anaJavaLambda",
+      "anaPolicy",
+      "anaPolly",
+      "boLambdaEn",
+      "boTaggedOnly",
+    ];
     const literally = (query: string) => {
-      const words = query.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+      const words = query
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
       return anaCanRead.filter((k) => words.every((w) => NOTES[k].body.toLowerCase().includes(w))).sort();
     };
-    for (const query of ['"', "*", "OR", "NEAR(", "%", "_", "'; DROP TABLE", '"quoted', "x%", "\\", "AND NOT", "^", "body:", "_코"]) {
+    for (const query of [
+      '"',
+      "*",
+      "OR",
+      "NEAR(",
+      "%",
+      "_",
+      "'; DROP TABLE",
+      '"quoted',
+      "x%",
+      "\\",
+      "AND NOT",
+      "^",
+      "body:",
+      "_코",
+    ]) {
       const result = await search(query);
       expect(keysOf(result), query).toEqual(literally(query));
     }
@@ -169,7 +226,9 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
 
   it("keeps the index in step with note edits and deletions", async () => {
     const db = getDb();
-    const note = await db.note.create({ data: { authorId: world.users.ana.id, eventId: world.events.e2024.id, body: "처음 쓴 글: 오로라 서버리스 v2" } });
+    const note = await db.note.create({
+      data: { authorId: world.users.ana.id, eventId: world.events.e2024.id, body: "처음 쓴 글: 오로라 서버리스 v2" },
+    });
     expect((await search("오로라 서버리스")).notes.map((n) => n.id)).toEqual([note.id]);
     await db.note.update({ where: { id: note.id }, data: { body: "고쳐 쓴 글: 키네시스 스트림" } });
     expect((await search("오로라 서버리스")).notes).toEqual([]);
@@ -182,14 +241,30 @@ describeEachDatabase("searchEverything", (getDb, provider) => {
     const db = getDb();
     const backend = provider === "sqlite" ? sqliteSearch : postgresSearch;
     const { resolve } = await searchCatalog(db);
-    const visible = (await db.note.findMany({ where: visibleNotesWhere(world.users.ana.id), select: { id: true } })).map((n) => n.id);
+    const visible = (
+      await db.note.findMany({ where: visibleNotesWhere(world.users.ana.id), select: { id: true } })
+    ).map((n) => n.id);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    for (const query of ["람다", "lambda", "이나모", '"cold start"', "다이나모 비용", "Polly", "%", "_코", "NEAR(", '"', "S3"]) {
+    for (const query of [
+      "람다",
+      "lambda",
+      "이나모",
+      '"cold start"',
+      "다이나모 비용",
+      "Polly",
+      "%",
+      "_코",
+      "NEAR(",
+      '"',
+      "S3",
+    ]) {
       const plan = planQuery(query, resolve);
       const indexed = await backend.matchNotes(db, plan, visible, { useTextIndex: true });
       const scanned = await backend.matchNotes(db, plan, visible, { useTextIndex: false });
       expect(byId(indexed), query).toEqual(byId(scanned));
     }
-    expect((await backend.matchNotes(db, planQuery("이나모", resolve), visible, { useTextIndex: true })).map((m) => m.id)).toEqual([world.notes.anaDynamo.id]);
+    expect(
+      (await backend.matchNotes(db, planQuery("이나모", resolve), visible, { useTextIndex: true })).map((m) => m.id),
+    ).toEqual([world.notes.anaDynamo.id]);
   });
 });

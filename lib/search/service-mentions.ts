@@ -26,7 +26,9 @@ export type ServiceMentions = {
 };
 
 function confirmed<T extends NoteMatch | TalkMatch>(matches: T[], plan: QueryPlan, matcherFor: MentionMatcherFor): T[] {
-  return matches.filter((m) => m.uncheckedGroups.every((g) => m.text !== null && confirmsGroup(matcherFor, m.text, plan.groups[g])));
+  return matches.filter((m) =>
+    m.uncheckedGroups.every((g) => m.text !== null && confirmsGroup(matcherFor, m.text, plan.groups[g])),
+  );
 }
 
 /**
@@ -47,13 +49,30 @@ export async function findServiceMentions(
   const backend = BACKENDS[provider];
   const inEvents = input.eventIds ? new Set(input.eventIds) : null;
   const visibleIds = input.actorId ? input.visibleNoteIds : [];
-  const [noteMatches, talkMatches] = await Promise.all([visibleIds.length ? backend.matchNotes(db, plan, visibleIds) : Promise.resolve([]), backend.matchTalks(db, plan)]);
-  const keep = <T extends { eventId: string }>(rows: T[]) => (inEvents ? rows.filter((r) => inEvents.has(r.eventId)) : rows);
+  const [noteMatches, talkMatches] = await Promise.all([
+    visibleIds.length ? backend.matchNotes(db, plan, visibleIds) : Promise.resolve([]),
+    backend.matchTalks(db, plan),
+  ]);
+  const keep = <T extends { eventId: string }>(rows: T[]) =>
+    inEvents ? rows.filter((r) => inEvents.has(r.eventId)) : rows;
   const notes = confirmed(keep(noteMatches), plan, catalog.mentionMatcher)
     .map((n) => ({ ...n, tagged: n.tagHits > 0 }))
-    .sort((a, b) => Number(b.tagged) - Number(a.tagged) || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id));
-  const talks = confirmed(keep(talkMatches), plan, catalog.mentionMatcher).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
-  return { service: { id: service.id, slug: service.slug, name }, plan, matcherFor: catalog.mentionMatcher, notes, talks };
+    .sort(
+      (a, b) =>
+        Number(b.tagged) - Number(a.tagged) ||
+        b.updatedAt.getTime() - a.updatedAt.getTime() ||
+        a.id.localeCompare(b.id),
+    );
+  const talks = confirmed(keep(talkMatches), plan, catalog.mentionMatcher).sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id),
+  );
+  return {
+    service: { id: service.id, slug: service.slug, name },
+    plan,
+    matcherFor: catalog.mentionMatcher,
+    notes,
+    talks,
+  };
 }
 
 /** Excerpts with highlighted mentions for the few notes and talks a page shows (notes re-checked against noteWhere). */
@@ -67,7 +86,13 @@ export async function excerptServiceMentions(
   const catalog = await searchCatalog(db);
   const shown = highlightPlan(mentions.plan, (slug) => catalog.bySlug.get(slug)?.terms);
   const [noteHits, talkHits] = await Promise.all([
-    hydrateNotes(db, noteWhere, notes.map((n) => ({ ...n, services: n.serviceIds.flatMap((id) => catalog.slugById.get(id) ?? []) })), shown, mentions.matcherFor),
+    hydrateNotes(
+      db,
+      noteWhere,
+      notes.map((n) => ({ ...n, services: n.serviceIds.flatMap((id) => catalog.slugById.get(id) ?? []) })),
+      shown,
+      mentions.matcherFor,
+    ),
     hydrateTalks(db, talks, shown, mentions.matcherFor),
   ]);
   return { notes: noteHits, talks: talkHits };

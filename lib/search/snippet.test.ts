@@ -4,13 +4,29 @@ import { buildSearchCatalog } from "./catalog";
 import { confirmedMentionRanges } from "./mentions";
 import { findLiteralRanges, flattenWhitespace, makeSnippet, mergeRanges, stripMarkdown } from "./snippet";
 
-const sliced = (s: { text: string; highlights: [number, number][] }) => s.highlights.map(([a, b]) => s.text.slice(a, b));
+const sliced = (s: { text: string; highlights: [number, number][] }) =>
+  s.highlights.map(([a, b]) => s.text.slice(a, b));
 
 describe("findLiteralRanges", () => {
   it("finds every case-insensitive occurrence, regex characters included, and merges overlaps", () => {
     const text = "Lambda와 lambda, (a+b)* 그리고 AWS Lambda";
-    expect(findLiteralRanges(text, ["LAMBDA", "(a+b)*", "AWS Lambda"]).map(([s, e]) => text.slice(s, e))).toEqual(["Lambda", "lambda", "(a+b)*", "AWS Lambda"]);
-    expect(mergeRanges([[5, 8], [0, 2], [2, 4], [6, 7]])).toEqual([[0, 4], [5, 8]]);
+    expect(findLiteralRanges(text, ["LAMBDA", "(a+b)*", "AWS Lambda"]).map(([s, e]) => text.slice(s, e))).toEqual([
+      "Lambda",
+      "lambda",
+      "(a+b)*",
+      "AWS Lambda",
+    ]);
+    expect(
+      mergeRanges([
+        [5, 8],
+        [0, 2],
+        [2, 4],
+        [6, 7],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [5, 8],
+    ]);
   });
 });
 
@@ -49,8 +65,15 @@ describe("makeSnippet", () => {
 });
 
 describe("confirmedMentionRanges", () => {
-  const catalog = buildSearchCatalog(loadAwsCatalog().map((s) => ({ ...s, id: `id-${s.slug}`, aliases: s.aliases.map((a) => ({ alias: a.alias, locale: a.locale })) })));
-  const confirmed = (text: string, slug: string, alias: string) => confirmedMentionRanges(catalog.mentionMatcher(slug), text, slug, alias).map(([s, e]) => text.slice(s, e));
+  const catalog = buildSearchCatalog(
+    loadAwsCatalog().map((s) => ({
+      ...s,
+      id: `id-${s.slug}`,
+      aliases: s.aliases.map((a) => ({ alias: a.alias, locale: a.locale })),
+    })),
+  );
+  const confirmed = (text: string, slug: string, alias: string) =>
+    confirmedMentionRanges(catalog.mentionMatcher(slug), text, slug, alias).map(([s, e]) => text.slice(s, e));
 
   it("accepts a short alias followed by particles and refuses it inside another word", () => {
     expect(confirmed("람다와 람다식, 아마존람다를 썼다", "lambda", "람다")).toEqual(["람다", "람다"]);
@@ -69,7 +92,13 @@ describe("confirmedMentionRanges", () => {
 
 describe("stripMarkdown", () => {
   it("drops emphasis, headings, list markers, links and code marks, keeping the words", () => {
-    expect(flattenWhitespace(stripMarkdown("## 람다 요약\n- **Lambda** cold start\n- _fast_ and `code` and [docs](https://example.com)\n1. snake_case_name"))).toBe("람다 요약 Lambda cold start fast and code and docs snake_case_name");
+    expect(
+      flattenWhitespace(
+        stripMarkdown(
+          "## 람다 요약\n- **Lambda** cold start\n- _fast_ and `code` and [docs](https://example.com)\n1. snake_case_name",
+        ),
+      ),
+    ).toBe("람다 요약 Lambda cold start fast and code and docs snake_case_name");
   });
   it("stays fast on hostile text", () => {
     const start = performance.now();

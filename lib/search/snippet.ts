@@ -20,15 +20,17 @@ export function flattenWhitespace(text: string): string {
  * flattenWhitespace, since markers are found at line starts.
  */
 export function stripMarkdown(text: string): string {
-  return text
-    .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)/gm, "")
-    .replace(/!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)/g, "$1")
-    .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,200}?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,200}?\S)\*(?![\w*])/g, "$1$2")
-    .replace(/(^|[^\w_])_(?=\S)([^_\n]{0,200}?\S)_(?![\w_])/g, "$1$2")
-    .replace(/`([^`\n]{1,200})`/g, "$1")
-    // Unpaired leftovers (a bold run longer than the limits above) are dropped too.
-    .replace(/\*\*|__/g, "");
+  return (
+    text
+      .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)/gm, "")
+      .replace(/!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)/g, "$1")
+      .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,200}?\S)\1/g, "$2")
+      .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,200}?\S)\*(?![\w*])/g, "$1$2")
+      .replace(/(^|[^\w_])_(?=\S)([^_\n]{0,200}?\S)_(?![\w_])/g, "$1$2")
+      .replace(/`([^`\n]{1,200})`/g, "$1")
+      // Unpaired leftovers (a bold run longer than the limits above) are dropped too.
+      .replace(/\*\*|__/g, "")
+  );
 }
 
 export function escapeRegExp(text: string): string {
@@ -39,7 +41,8 @@ export function escapeRegExp(text: string): string {
 export function findLiteralRanges(text: string, needles: string[]): Range[] {
   const ranges: Range[] = [];
   for (const needle of new Set(needles.filter(Boolean))) {
-    for (const m of text.matchAll(new RegExp(escapeRegExp(needle), "giu"))) ranges.push([m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(new RegExp(escapeRegExp(needle), "giu")))
+      ranges.push([m.index, m.index + m[0].length]);
   }
   return mergeRanges(ranges);
 }

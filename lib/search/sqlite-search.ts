@@ -31,21 +31,31 @@ export function ftsLiteralQuery(texts: string[]): string {
 }
 
 function likeAny(alternatives: Alternative[], columns: Prisma.Sql[]): Prisma.Sql[] {
-  return alternatives.flatMap((a) => columns.map((column) => Prisma.sql`${column} LIKE ${likeContains(a.text)} ESCAPE '\\'`));
+  return alternatives.flatMap((a) =>
+    columns.map((column) => Prisma.sql`${column} LIKE ${likeContains(a.text)} ESCAPE '\\'`),
+  );
 }
 
 /** Trigram-sized alternatives through the FTS table, shorter ones with LIKE on the source columns. */
-function ftsOrLike(alternatives: Alternative[], ftsTable: "NoteSearch" | "TalkSearch", columns: Prisma.Sql[]): Prisma.Sql {
+function ftsOrLike(
+  alternatives: Alternative[],
+  ftsTable: "NoteSearch" | "TalkSearch",
+  columns: Prisma.Sql[],
+): Prisma.Sql {
   const indexed = alternatives.filter((a) => isTrigramSized(a.text)).map((a) => a.text);
-  const parts = likeAny(alternatives.filter((a) => !isTrigramSized(a.text)), columns);
+  const parts = likeAny(
+    alternatives.filter((a) => !isTrigramSized(a.text)),
+    columns,
+  );
   if (indexed.length) {
     const fts = Prisma.raw(`"${ftsTable}"`);
     // Uncorrelated: SQLite runs the full-text query once per search and probes its result.
-    parts.unshift(Prisma.sql`COALESCE(k."ftsRowid", -1) IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${ftsLiteralQuery(indexed)})`);
+    parts.unshift(
+      Prisma.sql`COALESCE(k."ftsRowid", -1) IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${ftsLiteralQuery(indexed)})`,
+    );
   }
   return anyOf(parts);
 }
-
 
 const noteBody = [Prisma.sql`n."body"`];
 const indexedNoteText: TextCondition = (alternatives) => ftsOrLike(alternatives, "NoteSearch", noteBody);
@@ -54,8 +64,10 @@ const noteTag = (serviceId: string) => taggedWith(Prisma.sql`n."id"`, serviceId)
 const talkColumns = [Prisma.sql`t."title"`, Prisma.sql`t."abstract"`];
 // Speaker names (a few thousand short strings) by LIKE.
 const speakerNames = (alternatives: Alternative[]) => anyOf(likeAny(alternatives, [Prisma.sql`s."name"`]));
-const indexedTalkText: TextCondition = (alternatives, group) => anyOf([ftsOrLike(alternatives, "TalkSearch", talkColumns), speakerOfGroup(group)]);
-const scannedTalkText: TextCondition = (alternatives, group) => anyOf([...likeAny(alternatives, talkColumns), speakerOfGroup(group)]);
+const indexedTalkText: TextCondition = (alternatives, group) =>
+  anyOf([ftsOrLike(alternatives, "TalkSearch", talkColumns), speakerOfGroup(group)]);
+const scannedTalkText: TextCondition = (alternatives, group) =>
+  anyOf([...likeAny(alternatives, talkColumns), speakerOfGroup(group)]);
 
 export const sqliteSearch: SearchBackend = {
   async matchNotes(db: Db, plan: QueryPlan, visibleNoteIds: string[], options) {

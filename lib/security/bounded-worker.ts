@@ -9,7 +9,9 @@ import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 export type TaskRequest = { id: number; task: string; input: unknown };
-export type TaskReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+export type TaskReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 /** The job ran past its time limit (or ran the worker out of memory or stack): the input is too costly. */
 export class TaskTooCostlyError extends Error {
@@ -48,7 +50,13 @@ export type BoundedWorkerOptions = {
   maxWaitMs: number;
 };
 
-type Job = { task: string; input: unknown; resolve: (value: unknown) => void; reject: (e: Error) => void; queuedAt: number };
+type Job = {
+  task: string;
+  input: unknown;
+  resolve: (value: unknown) => void;
+  reject: (e: Error) => void;
+  queuedAt: number;
+};
 
 export type WorkerEntry = {
   /**
@@ -119,14 +127,20 @@ export function createBoundedWorker(entry: WorkerEntry, options: BoundedWorkerOp
 
   function ensureWorker(): Worker {
     if (worker) return worker.thread;
-    const thread = RUNS_FROM_SOURCE ? spawnFromSource(entry.sourceUrl, { resourceLimits: entry.resourceLimits }) : entry.spawn();
+    const thread = RUNS_FROM_SOURCE
+      ? spawnFromSource(entry.sourceUrl, { resourceLimits: entry.resourceLimits })
+      : entry.spawn();
     const self = { thread, ready: false };
     thread.on("message", (reply: TaskReply | { ready: true }) => {
       if ("ready" in reply) {
         self.ready = true;
         if (worker === self) startClock(); // the waiting job's time limit starts now
       } else if (running && reply.id === running.id) {
-        finish(reply.ok ? { value: reply.value } : { error: new TaskFailedError(reply.error.name, reply.error.message, reply.error.code) });
+        finish(
+          reply.ok
+            ? { value: reply.value }
+            : { error: new TaskFailedError(reply.error.name, reply.error.message, reply.error.code) },
+        );
       }
     });
     thread.on("error", (e: Error & { code?: string }) => {
@@ -182,7 +196,13 @@ export function createBoundedWorker(entry: WorkerEntry, options: BoundedWorkerOp
 }
 
 /** The worker side: answers each request with its task's result, or the error it threw. */
-export function serveTasks(port: { on(event: "message", listener: (request: TaskRequest) => void): unknown; postMessage(reply: TaskReply | { ready: true }): void }, tasks: Record<string, (input: never) => unknown>) {
+export function serveTasks(
+  port: {
+    on(event: "message", listener: (request: TaskRequest) => void): unknown;
+    postMessage(reply: TaskReply | { ready: true }): void;
+  },
+  tasks: Record<string, (input: never) => unknown>,
+) {
   port.on("message", ({ id, task, input }) => {
     try {
       const run = Object.hasOwn(tasks, task) ? tasks[task] : undefined;
@@ -190,7 +210,16 @@ export function serveTasks(port: { on(event: "message", listener: (request: Task
       port.postMessage({ id, ok: true, value: run(input as never) });
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
-      port.postMessage({ id, ok: false, error: { name: error.name, message: error.message, code: (error as { code?: unknown }).code === undefined ? undefined : String((error as { code?: unknown }).code) } });
+      port.postMessage({
+        id,
+        ok: false,
+        error: {
+          name: error.name,
+          message: error.message,
+          code:
+            (error as { code?: unknown }).code === undefined ? undefined : String((error as { code?: unknown }).code),
+        },
+      });
     }
   });
   // Loaded: from now on a job's time is its own work, not the loading of this code.

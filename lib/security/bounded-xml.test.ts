@@ -27,7 +27,11 @@ describe("xmlShapeProblem", () => {
   });
 
   it("finds an element with too many attributes", () => {
-    expect(xmlShapeProblem('<s>\n\n<e a="1" b="2" c="3" d="4" e="5"/></s>', limits)).toEqual({ kind: "attributes", limit: 4, line: 3 });
+    expect(xmlShapeProblem('<s>\n\n<e a="1" b="2" c="3" d="4" e="5"/></s>', limits)).toEqual({
+      kind: "attributes",
+      limit: 4,
+      line: 3,
+    });
   });
 
   it("answers a million levels or 200,000 attributes in linear time", () => {

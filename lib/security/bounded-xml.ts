@@ -48,11 +48,13 @@ export function xmlShapeProblem(xml: string, limits: XmlShapeLimits): XmlShapePr
       const c = xml[j];
       if (c === '"' || c === "'") j = skipPast(xml, c, j + 1);
       else {
-        if (c === "=" && ++attributes > limits.maxAttributes) return { kind: "attributes", limit: limits.maxAttributes, line: lineAt(xml, lt) };
+        if (c === "=" && ++attributes > limits.maxAttributes)
+          return { kind: "attributes", limit: limits.maxAttributes, line: lineAt(xml, lt) };
         j++;
       }
     }
-    if (xml[j - 1] !== "/" && ++depth > limits.maxDepth) return { kind: "depth", limit: limits.maxDepth, line: lineAt(xml, lt) };
+    if (xml[j - 1] !== "/" && ++depth > limits.maxDepth)
+      return { kind: "depth", limit: limits.maxDepth, line: lineAt(xml, lt) };
     i = j + 1;
   }
   return null;

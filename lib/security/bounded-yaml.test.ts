@@ -3,7 +3,15 @@ import { yamlNestingDepth } from "./bounded-yaml";
 
 describe("yamlNestingDepth", () => {
   it("measures ordinary front matter as shallow", () => {
-    const fm = ["title: \"AWS Summit [Seoul] {2016}\"", "tags: [lambda, 'it''s', \"a [b\"]", "authors:", "  - name: A", "    links: {x: [1, 2]}", "# a comment with [[[[", "note: it's [fine]"].join("\n");
+    const fm = [
+      'title: "AWS Summit [Seoul] {2016}"',
+      "tags: [lambda, 'it''s', \"a [b\"]",
+      "authors:",
+      "  - name: A",
+      "    links: {x: [1, 2]}",
+      "# a comment with [[[[",
+      "note: it's [fine]",
+    ].join("\n");
     expect(yamlNestingDepth(fm)).toBe(2); // indentation is not counted: its depth costs bytes quadratically
   });
 

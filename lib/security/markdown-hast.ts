@@ -11,7 +11,11 @@ import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_NODES } from "./markdown-limits";
 // allowDangerousHtml keeps raw HTML as "raw" nodes, which the page shows as text (like react-markdown).
 // remark-breaks: a line break in a note stays a line break (note-takers write line by line, without
 // Markdown's two trailing spaces).
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkBreaks).use(remarkRehype, { allowDangerousHtml: true });
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkBreaks)
+  .use(remarkRehype, { allowDangerousHtml: true });
 
 /** Drops source positions (not needed, and half the size to copy) and checks the tree's size and depth. */
 function stripAndMeasure(root: Root): boolean {

@@ -5,18 +5,23 @@ import { describe, expect, it } from "vitest";
 import { markdownToHast } from "./markdown-hast";
 import { sanitizeTree, treeToReact } from "./markdown-render";
 
-const html = (markdown: string) => renderToStaticMarkup(createElement(Fragment, null, treeToReact(markdownToHast(markdown)!)));
+const html = (markdown: string) =>
+  renderToStaticMarkup(createElement(Fragment, null, treeToReact(markdownToHast(markdown)!)));
 
 describe("note Markdown in the page", () => {
   it("renders Markdown and GFM (tables, task lists, strikethrough, footnotes)", () => {
-    const out = html("# T\n\n**b** _i_ ~~s~~ `c`\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n\n![slide](https://example.com/s.png)");
+    const out = html(
+      "# T\n\n**b** _i_ ~~s~~ `c`\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n\n![slide](https://example.com/s.png)",
+    );
     expect(out).toContain("<h1>T</h1>");
     expect(out).toContain("<strong>b</strong>");
     expect(out).toContain("<del>s</del>");
     expect(out).toMatch(/<td style="text-align:left">1<\/td>|<td align="left">1<\/td>/);
     expect(out).toContain('<input type="checkbox" disabled="" checked=""/>');
     expect(out).toContain('data-footnote-ref="true"');
-    expect(out.toLowerCase()).toContain('<img src="https://example.com/s.png" alt="slide" loading="lazy" referrerpolicy="no-referrer"/>');
+    expect(out.toLowerCase()).toContain(
+      '<img src="https://example.com/s.png" alt="slide" loading="lazy" referrerpolicy="no-referrer"/>',
+    );
   });
 
   it("keeps a plain line break as a line break (remark-breaks)", () => {
@@ -24,7 +29,9 @@ describe("note Markdown in the page", () => {
   });
 
   it("shows raw HTML as text and drops script URLs, as react-markdown did", () => {
-    const out = html('<script>__pwned(1)</script>\n\n<img src=x onerror="__pwned(2)">\n\n[x](javascript:__pwned(3)) [y](data:text/html,hi) ![z](javascript:__pwned(4))');
+    const out = html(
+      '<script>__pwned(1)</script>\n\n<img src=x onerror="__pwned(2)">\n\n[x](javascript:__pwned(3)) [y](data:text/html,hi) ![z](javascript:__pwned(4))',
+    );
     expect(out).not.toMatch(/<script|<img src="x"|<[^>]*\son[a-z]+=|href="(javascript|data):|src="javascript:/i);
     expect(out).toContain("&lt;script&gt;__pwned(1)&lt;/script&gt;");
   });
@@ -33,8 +40,18 @@ describe("note Markdown in the page", () => {
     const clean = sanitizeTree({
       type: "root",
       children: [
-        { type: "element", tagName: "iframe", properties: { src: "https://evil.test" }, children: [{ type: "text", value: "inside" }] },
-        { type: "element", tagName: "a", properties: { href: "javascript:alert(1)", onClick: "alert(1)", style: "x" }, children: [] },
+        {
+          type: "element",
+          tagName: "iframe",
+          properties: { src: "https://evil.test" },
+          children: [{ type: "text", value: "inside" }],
+        },
+        {
+          type: "element",
+          tagName: "a",
+          properties: { href: "javascript:alert(1)", onClick: "alert(1)", style: "x" },
+          children: [],
+        },
         { type: "element", tagName: "input", properties: { type: "text" }, children: [] },
         { type: "raw", value: "<b>raw</b>" },
       ],

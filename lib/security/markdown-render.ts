@@ -13,8 +13,55 @@ import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { defaultUrlTransform } from "react-markdown";
 import { MARKDOWN_TIME_LIMIT_MS, type MarkdownReply } from "./markdown-limits";
 
-const ELEMENTS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "input", "sup", "section"]);
-const ATTRIBUTES = new Set(["href", "src", "alt", "title", "className", "id", "align", "type", "checked", "disabled", "start", "dataFootnotes", "dataFootnoteRef", "dataFootnoteBackref", "ariaDescribedBy", "ariaLabel"]);
+const ELEMENTS = new Set([
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "a",
+  "img",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "pre",
+  "code",
+  "em",
+  "strong",
+  "del",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "hr",
+  "br",
+  "input",
+  "sup",
+  "section",
+]);
+const ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "alt",
+  "title",
+  "className",
+  "id",
+  "align",
+  "type",
+  "checked",
+  "disabled",
+  "start",
+  "dataFootnotes",
+  "dataFootnoteRef",
+  "dataFootnoteBackref",
+  "ariaDescribedBy",
+  "ariaLabel",
+]);
 const URL_ATTRIBUTES = new Set(["href", "src"]);
 
 /** The tree the page may render: unknown elements unwrapped, unknown attributes dropped, raw HTML as text. */
@@ -39,12 +86,20 @@ export function sanitizeTree(root: Root): Root {
 
 // Slide photos and diagrams live on other hosts: loaded lazily and without telling them which page (or share token) linked them.
 const components = {
-  img: (props: ComponentProps<"img">) => createElement("img", { ...props, loading: "lazy", referrerPolicy: "no-referrer" }),
+  img: (props: ComponentProps<"img">) =>
+    createElement("img", { ...props, loading: "lazy", referrerPolicy: "no-referrer" }),
   a: (props: ComponentProps<"a">) => createElement("a", { ...props, rel: "noopener noreferrer nofollow" }),
 };
 
 export function treeToReact(root: Root): ReactNode {
-  return toJsxRuntime(sanitizeTree(root) as Nodes, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true });
+  return toJsxRuntime(sanitizeTree(root) as Nodes, {
+    Fragment,
+    jsx,
+    jsxs,
+    components,
+    ignoreInvalidStyle: true,
+    passKeys: true,
+  });
 }
 
 // ── The worker: one per page, one text at a time; a text over the time limit costs the worker its life ──

@@ -16,7 +16,22 @@ function decodeLikeTheBrowserBuild(value: string): string | false {
 
 describe("markdown worker DOM stand-in", () => {
   it("decodes named references like the non-DOM build, unknown ones included", () => {
-    for (const name of ["amp", "lt", "gt", "quot", "nbsp", "copy", "hearts", "semi", "AElig", "ngE", "notit", "nope", "", "amp;x"]) {
+    for (const name of [
+      "amp",
+      "lt",
+      "gt",
+      "quot",
+      "nbsp",
+      "copy",
+      "hearts",
+      "semi",
+      "AElig",
+      "ngE",
+      "notit",
+      "nope",
+      "",
+      "amp;x",
+    ]) {
       expect(decodeLikeTheBrowserBuild(name), name).toBe(decodeNamedCharacterReference(name));
     }
   });

@@ -21,7 +21,9 @@ if (typeof document === "undefined") {
       // "&name;" → its character(s); anything unknown stays as written (read as "not a reference").
       get textContent() {
         const name = html.slice(1, -1);
-        return html.startsWith("&") && html.endsWith(";") && own.call(characterEntities, name) ? characterEntities[name as keyof typeof characterEntities] : html;
+        return html.startsWith("&") && html.endsWith(";") && own.call(characterEntities, name)
+          ? characterEntities[name as keyof typeof characterEntities]
+          : html;
       },
     };
   };

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MAX_PARSED_DEPTH, parseJsonSafely, TooDeepError, withoutPrototypeKeys } from "./safe-object";
 
-const HOSTILE = '{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {"polluted": 2}}, "b": [{"__proto__": {"x": 1}, "ok": true}]}, "prototype": 3, "keep": "yes"}';
+const HOSTILE =
+  '{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {"polluted": 2}}, "b": [{"__proto__": {"x": 1}, "ok": true}]}, "prototype": 3, "keep": "yes"}';
 
 /** What Object.assign / a naive merge does with the result: the usual way a prototype key bites. */
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>) {
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) mergeInto((target[key] ??= {}) as Record<string, unknown>, value as Record<string, unknown>);
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      mergeInto((target[key] ??= {}) as Record<string, unknown>, value as Record<string, unknown>);
     else target[key] = value;
   }
 }
@@ -30,7 +32,11 @@ describe("withoutPrototypeKeys", () => {
   });
 
   it("turns null-prototype objects into plain ones and keeps Dates, arrays and primitives", () => {
-    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { d: new Date(0), n: [1, "x", null], s: "t" });
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, {
+      d: new Date(0),
+      n: [1, "x", null],
+      s: "t",
+    });
     const clean = withoutPrototypeKeys({ bare });
     expect(Object.getPrototypeOf(clean.bare)).toBe(Object.prototype);
     expect(clean.bare.d).toBeInstanceOf(Date);

@@ -22,7 +22,8 @@ export class TooDeepError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /**
  * A copy of `value` without `__proto__`/`constructor`/`prototype` keys at any depth: objects become
@@ -37,7 +38,9 @@ export function withoutPrototypeKeys<T>(value: T, maxDepth = MAX_PARSED_DEPTH): 
   while (stack.length > 0) {
     const { from, to, depth } = stack.pop()!;
     if (depth > maxDepth) throw new TooDeepError(maxDepth);
-    const entries: [string | number, unknown][] = Array.isArray(from) ? from.map((v, i) => [i, v]) : Object.keys(from as object).map((k) => [k, (from as Record<string, unknown>)[k]]);
+    const entries: [string | number, unknown][] = Array.isArray(from)
+      ? from.map((v, i) => [i, v])
+      : Object.keys(from as object).map((k) => [k, (from as Record<string, unknown>)[k]]);
     for (const [key, v] of entries) {
       if (typeof key === "string" && PROTOTYPE_KEYS.has(key)) continue;
       const child = copy(v);

@@ -20,7 +20,9 @@ describe("crossSiteReason", () => {
   it("refuses foreign, sibling and opaque origins", () => {
     expect(crossSiteReason(headers({ host: "notes.example", origin: "https://evil.example" }))).toBe("origin");
     expect(crossSiteReason(headers({ host: "notes.example", origin: "https://sub.notes.example" }))).toBe("origin");
-    expect(crossSiteReason(headers({ host: "notes.example:3000", origin: "http://notes.example:3001" }))).toBe("origin");
+    expect(crossSiteReason(headers({ host: "notes.example:3000", origin: "http://notes.example:3001" }))).toBe(
+      "origin",
+    );
     expect(crossSiteReason(headers({ host: "notes.example", origin: "null" }))).toBe("origin");
     expect(crossSiteReason(headers({ host: "notes.example", "sec-fetch-site": "same-site" }))).toBe("sec-fetch-site");
     expect(crossSiteReason(headers({ host: "notes.example", "sec-fetch-site": "cross-site" }))).toBe("sec-fetch-site");
@@ -36,7 +38,9 @@ describe("crossSiteReason", () => {
 
 describe("limits", () => {
   it("next.config.js uses the server action body limit the proxy checks", () => {
-    const experimental = (nextConfig as { experimental?: { serverActions?: { bodySizeLimit?: unknown }; proxyClientMaxBodySize?: unknown } }).experimental;
+    const experimental = (
+      nextConfig as { experimental?: { serverActions?: { bodySizeLimit?: unknown }; proxyClientMaxBodySize?: unknown } }
+    ).experimental;
     expect(experimental?.serverActions?.bodySizeLimit).toBe(SERVER_ACTION_BODY_LIMIT);
     expect(experimental?.proxyClientMaxBodySize).toBe(SERVER_ACTION_BODY_LIMIT);
   });

@@ -19,7 +19,10 @@ function worker(): number {
 /** This worker's database of the provider (shared by the files the worker runs, one after another). */
 export function testDatabaseUrl(provider: Provider): string {
   const urls = inject(provider === "sqlite" ? "sqliteUrls" : "postgresUrls");
-  if (!urls) throw new Error("no test databases: this file must import lib/testing/databases so vitest runs it in the \"db\" project");
+  if (!urls)
+    throw new Error(
+      'no test databases: this file must import lib/testing/databases so vitest runs it in the "db" project',
+    );
   const url = urls[worker() - 1];
   if (!url) throw new Error(`no test database for worker ${worker()} (have ${urls.length})`);
   return url;
@@ -34,7 +37,10 @@ export function testPostgresServerUrl(): string {
  * A database of its own for one test: migrated and without rows (a copy of the run's template, so
  * no second migration), or with `unmigrated` not even tables. `drop` removes it.
  */
-export async function freshTestDatabase(provider: Provider, { unmigrated = false } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshTestDatabase(
+  provider: Provider,
+  { unmigrated = false } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "summit-fresh-"));
     const file = path.join(dir, "fresh.db");

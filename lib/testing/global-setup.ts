@@ -37,7 +37,9 @@ async function prepare(workers: number): Promise<Prepared> {
         const c = new Client({ connectionString: server });
         await c.connect();
         // The template, the worker databases and those tests made (freshTestDatabase): all start with the run's name.
-        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run}%`]);
+        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+          `${run}%`,
+        ]);
         for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
         await c.end();
       }
@@ -54,14 +56,23 @@ async function prepare(workers: number): Promise<Prepared> {
     try {
       await admin.query(`CREATE DATABASE "${template}"`);
       const sqliteTemplatePath = path.join(tmp, "template.db");
-      await Promise.all([migrateDatabaseAsync(`file:${sqliteTemplatePath}`), migrateDatabaseAsync(databaseUrl(server, template))]);
+      await Promise.all([
+        migrateDatabaseAsync(`file:${sqliteTemplatePath}`),
+        migrateDatabaseAsync(databaseUrl(server, template)),
+      ]);
       const sqliteUrls = names.map((_, i) => {
         const file = path.join(tmp, `worker-${i + 1}.db`);
         copyFileSync(sqliteTemplatePath, file);
         return `file:${file}`;
       });
       for (const name of names) await createFromTemplate(admin, name, template);
-      const provided = { sqliteUrls, postgresUrls: names.map((n) => databaseUrl(server, n)), sqliteTemplatePath, postgresServerUrl: server, postgresTemplate: template };
+      const provided = {
+        sqliteUrls,
+        postgresUrls: names.map((n) => databaseUrl(server, n)),
+        sqliteTemplatePath,
+        postgresServerUrl: server,
+        postgresTemplate: template,
+      };
       return { provided, users: 0, teardown };
     } finally {
       await admin.end();

@@ -18,7 +18,14 @@ export const MALFORMED_UNICODE: readonly string[] = ["\ud800", "a\udc00b", "\udf
 
 /** Every string payload, small ones first (oversized last). */
 export function hostileStrings({ oversized = true }: { oversized?: boolean } = {}): string[] {
-  return [...XSS_PAYLOADS, ...SQL_PAYLOADS, ...UNICODE_PAYLOADS, ...STRUCTURAL_PAYLOADS, ...MALFORMED_UNICODE, ...(oversized ? oversizedStrings() : [])];
+  return [
+    ...XSS_PAYLOADS,
+    ...SQL_PAYLOADS,
+    ...UNICODE_PAYLOADS,
+    ...STRUCTURAL_PAYLOADS,
+    ...MALFORMED_UNICODE,
+    ...(oversized ? oversizedStrings() : []),
+  ];
 }
 
 /** Non-string values that arrive where a string or id is expected (JSON bodies, action arguments). */
@@ -51,7 +58,7 @@ export const MALFORMED_BODIES: readonly (string | Uint8Array)[] = [
   '"just a string"',
   '{"a":1,"a":2}',
   '{"__proto__":{"isAdmin":true}}',
-  "{\"body\": \"\\ud800\"}",
+  '{"body": "\\ud800"}',
   new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), // {"a":"<invalid UTF-8>"}
   "x".repeat(3_000_000),
 ];

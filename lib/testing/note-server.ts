@@ -25,7 +25,11 @@ export function noteServer(db: Db) {
     const req = new Request(new URL(String(input instanceof Request ? input.url : input), "http://summit.test"), init);
     const fault = faults.shift();
     if (fault === "network-down") throw new TypeError("Failed to fetch");
-    if (fault === "captive-portal") return new Response("<!doctype html><title>Sign in to the venue Wi-Fi</title>", { status: 200, headers: { "content-type": "text/html" } });
+    if (fault === "captive-portal")
+      return new Response("<!doctype html><title>Sign in to the venue Wi-Fi</title>", {
+        status: 200,
+        headers: { "content-type": "text/html" },
+      });
     const body = (await req.clone().json()) as SentSave;
     sent.push({ opId: body.opId, noteId: body.noteId, baseVersion: body.baseVersion, body: body.body });
     if (fault === "server-error") return Response.json({ error: "down", code: "INTERNAL" }, { status: 503 });

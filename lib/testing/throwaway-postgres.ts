@@ -24,7 +24,9 @@ function findPgBin(name: string): string {
 
 /** PostgreSQL refuses to run as root: its tools run as the postgres user when we are root. */
 function asPg(cmd: string, args: string[]) {
-  return process.getuid?.() === 0 ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" }) : execFileSync(cmd, args, { stdio: "pipe" });
+  return process.getuid?.() === 0
+    ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" })
+    : execFileSync(cmd, args, { stdio: "pipe" });
 }
 
 export async function freePort(): Promise<number> {
@@ -46,7 +48,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const dataDir = path.join(dir, "data");
   const port = await freePort();
   asPg(initdb, ["-D", dataDir, "-U", "summit", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
-  asPg(pgCtl, ["-D", dataDir, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`, "start"]);
+  asPg(pgCtl, [
+    "-D",
+    dataDir,
+    "-l",
+    path.join(dir, "log"),
+    "-w",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`,
+    "start",
+  ]);
   return { url: `postgresql://summit@127.0.0.1:${port}/postgres`, dir, stop: () => stopThrowawayPostgres(dir) };
 }
 

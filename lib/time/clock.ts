@@ -13,5 +13,7 @@ export function currentTime(): Date {
 
 /** The pinned "now" (SUMMIT_NOW) as an ISO instant for the browser, or null when the real clock runs. */
 export function pinnedNowIso(): string | null {
-  return process.env.SUMMIT_NOW && !Number.isNaN(new Date(process.env.SUMMIT_NOW).getTime()) ? new Date(process.env.SUMMIT_NOW).toISOString() : null;
+  return process.env.SUMMIT_NOW && !Number.isNaN(new Date(process.env.SUMMIT_NOW).getTime())
+    ? new Date(process.env.SUMMIT_NOW).toISOString()
+    : null;
 }

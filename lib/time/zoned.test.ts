@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTimeWithZone, formatIsoDate, formatTime, isValidTimeZone, minutesIntoTalk, zonedToUtc } from "./zoned";
+import {
+  formatDateTimeWithZone,
+  formatIsoDate,
+  formatTime,
+  isValidTimeZone,
+  minutesIntoTalk,
+  zonedToUtc,
+} from "./zoned";
 
 describe("zoned time", () => {
   it("converts Seoul wall-clock time to UTC and back", () => {
@@ -34,7 +41,11 @@ describe("minutesIntoTalk", () => {
 
 describe("formatDateTimeWithZone", () => {
   it("writes the date and time in the zone, and the zone", () => {
-    expect(formatDateTimeWithZone(new Date("2024-05-16T05:07:00Z"), "Asia/Seoul")).toBe("2024-05-16 14:07 (Asia/Seoul)");
-    expect(formatDateTimeWithZone(new Date("2024-05-16T23:30:00Z"), "Asia/Seoul")).toBe("2024-05-17 08:30 (Asia/Seoul)");
+    expect(formatDateTimeWithZone(new Date("2024-05-16T05:07:00Z"), "Asia/Seoul")).toBe(
+      "2024-05-16 14:07 (Asia/Seoul)",
+    );
+    expect(formatDateTimeWithZone(new Date("2024-05-16T23:30:00Z"), "Asia/Seoul")).toBe(
+      "2024-05-17 08:30 (Asia/Seoul)",
+    );
   });
 });

@@ -26,12 +26,16 @@ const intlLocale = (locale: string) => (locale === "ko" ? "ko-KR" : "en-GB");
 
 /** "HH:MM" of an instant in a time zone (24 h, as agendas print it). */
 export function formatTime(instant: Date, timeZone: string): string {
-  return formatter(`t|${timeZone}`, "en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return formatter(`t|${timeZone}`, "en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    instant,
+  );
 }
 
 /** "YYYY-MM-DD" of an instant in a time zone. */
 export function formatIsoDate(instant: Date, timeZone: string): string {
-  return formatter(`d|${timeZone}`, "en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return formatter(`d|${timeZone}`, "en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
 /** A long, localised date ("2016년 5월 17일 화요일" / "Tuesday, 17 May 2016") in the event's zone. */

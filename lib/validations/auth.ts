@@ -23,4 +23,7 @@ export const localeInput = z.enum(["en", "ko"]);
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 
-export const changePasswordInput = z.object({ currentPassword: z.string().min(1, "wrong_password").max(200, "wrong_password"), newPassword: password });
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, "wrong_password").max(200, "wrong_password"),
+  newPassword: password,
+});

@@ -16,8 +16,14 @@ export function listParam(raw: RawParam): string[] {
 
 export const firstParam = (raw: RawParam): string | undefined => (Array.isArray(raw) ? raw[0] : raw);
 
-const slug = z.string().max(120).regex(/^[a-z0-9][a-z0-9-]*$/, "slug_invalid");
-const id = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, "id_invalid");
+const slug = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "slug_invalid");
+const id = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "id_invalid");
 const year = z.coerce.number().int().min(1990).max(2100);
 
 export const serviceSlugParam = slug;
@@ -39,7 +45,10 @@ export const searchParamsInput = z.object({
   tracks: z.array(z.string().max(120)).max(MAX_FILTER_VALUES).default([]),
   services: z.array(slug).max(MAX_FILTER_VALUES).default([]),
   authors: z.array(id).max(MAX_FILTER_VALUES).default([]),
-  visibility: z.array(z.enum(["PRIVATE", "TEAM", "PUBLIC"])).max(3).default([]),
+  visibility: z
+    .array(z.enum(["PRIVATE", "TEAM", "PUBLIC"]))
+    .max(3)
+    .default([]),
 });
 export type SearchParamsInput = z.infer<typeof searchParamsInput>;
 

@@ -5,14 +5,26 @@ export const MAX_COMMENT_CHARS = 10_000;
 export const MAX_WRITEUP_BYTES = 1_000_000;
 const MAX_SHARED_TEAMS = 20;
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "invalid_id");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid_id");
 
-export const teamName = z.string().trim().min(1, "name_required").max(80, "name_too_long").regex(/^[^\p{Cc}]*$/u, "name_invalid");
+export const teamName = z
+  .string()
+  .trim()
+  .min(1, "name_required")
+  .max(80, "name_too_long")
+  .regex(/^[^\p{Cc}]*$/u, "name_invalid");
 export const teamRole = z.enum(["OWNER", "EDITOR", "VIEWER"], { message: "role_invalid" });
 /** What createInvite hands out: 32 random bytes, base64url. Anything else cannot be an invite. */
 export const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "invite_not_found");
 export const commentBody = z.string().trim().min(1, "comment_required").max(MAX_COMMENT_CHARS, "comment_too_long");
-export const writeupBody = z.string().refine((s) => Buffer.byteLength(s, "utf8") <= MAX_WRITEUP_BYTES, "writeup_too_large");
+export const writeupBody = z
+  .string()
+  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_WRITEUP_BYTES, "writeup_too_large");
 
 export const noteVisibility = z.discriminatedUnion(
   "visibility",

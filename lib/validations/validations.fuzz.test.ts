@@ -46,7 +46,9 @@ function keysOf(schema: z.ZodType, depth = 0): string[] {
   if (depth > 5) return [];
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
   if (def.type === "object") return Object.keys(def.shape as object);
-  const inner = ["in", "out", "innerType", "schema", "left", "right"].flatMap((k) => (def[k] instanceof z.ZodType ? keysOf(def[k] as z.ZodType, depth + 1) : []));
+  const inner = ["in", "out", "innerType", "schema", "left", "right"].flatMap((k) =>
+    def[k] instanceof z.ZodType ? keysOf(def[k] as z.ZodType, depth + 1) : [],
+  );
   const options = Array.isArray(def.options) ? (def.options as z.ZodType[]).flatMap((o) => keysOf(o, depth + 1)) : [];
   return [...new Set([...inner, ...options])];
 }

@@ -4,18 +4,31 @@ import { isValidTimeZone } from "../time/zoned";
 import { MAX_WRITEUP_BYTES } from "../writeup/types";
 import { MAX_NOTE_BYTES } from "./notes";
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "invalid_id");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid_id");
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_invalid");
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "date_invalid");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "date_invalid",
+  );
 const timeZone = z.string().trim().min(1).max(64).refine(isValidTimeZone, "time_zone_invalid");
 const fileName = z.string().trim().max(255).optional();
-const utf8Max = (max: number, message: string) => z.string().refine((s) => Buffer.byteLength(s, "utf8") <= max, message);
+const utf8Max = (max: number, message: string) =>
+  z.string().refine((s) => Buffer.byteLength(s, "utf8") <= max, message);
 
 /** Where a section goes: a new talk, an event-level note, or an existing talk of the chosen event. */
-export const sectionTarget = z.union([z.literal("new-talk"), z.literal("event-note"), z.string().regex(/^talk:[A-Za-z0-9_-]{1,64}$/, "target_invalid")]);
+export const sectionTarget = z.union([
+  z.literal("new-talk"),
+  z.literal("event-note"),
+  z.string().regex(/^talk:[A-Za-z0-9_-]{1,64}$/, "target_invalid"),
+]);
 export type SectionTarget = z.infer<typeof sectionTarget>;
 
 export const writeupPreviewOptions = z.object({
@@ -56,7 +69,10 @@ export const writeupApplyInput = z
       )
       .max(5000),
   })
-  .refine((v) => v.sections.every((s) => !s.startTime || !s.endTime || s.startTime < s.endTime), { message: "time_order", path: ["sections"] });
+  .refine((v) => v.sections.every((s) => !s.startTime || !s.endTime || s.startTime < s.endTime), {
+    message: "time_order",
+    path: ["sections"],
+  });
 export type WriteupApplyInput = z.infer<typeof writeupApplyInput>;
 
 export const writeupExportOptions = z.object({

@@ -42,7 +42,11 @@ describe("write-up corpus", () => {
       const plan = parseWriteup(post.source, { fileName: post.file });
       const untimed = plan.talks.filter((t) => !t.startTime);
       for (const t of untimed) expect(t.endTime).toBeUndefined();
-      if (untimed.length) expect(plan.warnings.some((w) => w.startsWith("times-unknown:")), post.file).toBe(true);
+      if (untimed.length)
+        expect(
+          plan.warnings.some((w) => w.startsWith("times-unknown:")),
+          post.file,
+        ).toBe(true);
       expect(structureOf(plan).talks.length).toBe(post.expected.talks.length);
     }
   });

@@ -21,7 +21,9 @@ export function readCorpus(dir: string): CorpusPost[] {
     .map((file) => ({
       file,
       source: fs.readFileSync(path.join(dir, file), "utf8"),
-      expected: JSON.parse(fs.readFileSync(path.join(dir, file.replace(/\.md$/, ".expected.json")), "utf8")) as ExpectedPost,
+      expected: JSON.parse(
+        fs.readFileSync(path.join(dir, file.replace(/\.md$/, ".expected.json")), "utf8"),
+      ) as ExpectedPost,
     }));
 }
 
@@ -29,7 +31,11 @@ export function readCorpus(dir: string): CorpusPost[] {
 export function structureOf(plan: WriteupPlan): Omit<ExpectedPost, "services"> {
   return {
     event: plan.event.name,
-    talks: plan.talks.map((t) => (t.startTime ? { title: t.title, start: t.startTime, ...(t.endTime ? { end: t.endTime } : {}) } : { title: t.title, time: "unknown" as const })),
+    talks: plan.talks.map((t) =>
+      t.startTime
+        ? { title: t.title, start: t.startTime, ...(t.endTime ? { end: t.endTime } : {}) }
+        : { title: t.title, time: "unknown" as const },
+    ),
   };
 }
 
@@ -72,7 +78,13 @@ export function scorePost(post: CorpusPost, suggest: (plan: WriteupPlan) => stri
   };
 }
 
-export type CorpusScore = { posts: PostScore[]; recall: number; precision: number; structurePasses: number; met: boolean };
+export type CorpusScore = {
+  posts: PostScore[];
+  recall: number;
+  precision: number;
+  structurePasses: number;
+  met: boolean;
+};
 
 export function scoreCorpus(posts: CorpusPost[], suggest: (plan: WriteupPlan) => string[]): CorpusScore {
   const scores = posts.map((p) => scorePost(p, suggest));
@@ -82,5 +94,11 @@ export function scoreCorpus(posts: CorpusPost[], suggest: (plan: WriteupPlan) =>
   const recall = wanted ? tp / wanted : 1;
   const precision = found ? tp / found : 1;
   const structurePasses = scores.filter((s) => s.structureOk).length;
-  return { posts: scores, recall, precision, structurePasses, met: recall >= TARGET.recall && precision >= TARGET.precision && structurePasses === scores.length };
+  return {
+    posts: scores,
+    recall,
+    precision,
+    structurePasses,
+    met: recall >= TARGET.recall && precision >= TARGET.precision && structurePasses === scores.length,
+  };
 }

@@ -6,7 +6,12 @@ import { exportNoteMarkdown, exportWriteup, type WriteupExportInput, type Writeu
 import { lostLines, parseWriteup } from "./parse";
 
 const seoul = (hhmm: string, day = "2016-05-17") => new Date(`${day}T${hhmm}:00+09:00`);
-const talk = (start: string, end: string, title: string, extra: Partial<WriteupExportTalk> = {}): WriteupExportTalk => ({
+const talk = (
+  start: string,
+  end: string,
+  title: string,
+  extra: Partial<WriteupExportTalk> = {},
+): WriteupExportTalk => ({
   title,
   startsAt: seoul(start),
   endsAt: seoul(end),
@@ -16,7 +21,13 @@ const talk = (start: string, end: string, title: string, extra: Partial<WriteupE
 });
 
 const summit: WriteupExportInput = {
-  event: { name: 'AWS Summit Seoul 2016: "클라우드"', startDate: "2016-05-17", timeZone: "Asia/Seoul", series: "AWS Summit Seoul", venue: "COEX" },
+  event: {
+    name: 'AWS Summit Seoul 2016: "클라우드"',
+    startDate: "2016-05-17",
+    timeZone: "Asia/Seoul",
+    series: "AWS Summit Seoul",
+    venue: "COEX",
+  },
   flavour: "jekyll",
   services: ["AWS Lambda", "Amazon DynamoDB", "AWS Lambda", "on"],
   eventNotes: [{ author: "kim", body: "행사장이 붐볐다.\n\n# 좋았던 점\n\n- 도시락" }],
@@ -24,9 +35,15 @@ const summit: WriteupExportInput = {
     talk("13:50", "14:30", "Lambda를 활용한 서버없는 아키텍쳐 구현하기", {
       track: "Track 2",
       speakers: ["김기완 솔루션즈 아키텍트, 아마존 웹서비스"],
-      notes: [{ author: "kim", body: "- 100ms 단위 과금" }, { author: "lee", body: "데모가 좋았다.\n\n```js\nexports.handler = async () => {}" }],
+      notes: [
+        { author: "kim", body: "- 100ms 단위 과금" },
+        { author: "lee", body: "데모가 좋았다.\n\n```js\nexports.handler = async () => {}" },
+      ],
     }),
-    talk("13:00", "13:40", "나에게 맞는 AWS 데이터베이스 서비스 선택하기", { track: "Track 1", notes: [{ author: "kim", body: "RDS, DynamoDB" }] }),
+    talk("13:00", "13:40", "나에게 맞는 AWS 데이터베이스 서비스 선택하기", {
+      track: "Track 1",
+      notes: [{ author: "kim", body: "RDS, DynamoDB" }],
+    }),
   ],
 };
 
@@ -81,7 +98,11 @@ describe("exportWriteup", () => {
   });
 
   it("attributes notes only when more than one person wrote them", () => {
-    const solo = exportWriteup({ ...summit, eventNotes: [], talks: [talk("13:00", "13:40", "T", { notes: [{ author: "kim", body: "x" }] })] });
+    const solo = exportWriteup({
+      ...summit,
+      eventNotes: [],
+      talks: [talk("13:00", "13:40", "T", { notes: [{ author: "kim", body: "x" }] })],
+    });
     expect(solo).not.toContain("작성");
     const en = exportWriteup({ ...summit, locale: "en" });
     expect(en).toContain("*Notes by lee*");
@@ -92,25 +113,74 @@ describe("exportWriteup", () => {
     const twoDays = exportWriteup({
       ...summit,
       eventNotes: [],
-      talks: [talk("10:00", "10:40", "Day one"), { ...talk("10:00", "10:40", "Day two"), startsAt: seoul("10:00", "2016-05-18"), endsAt: seoul("10:40", "2016-05-18") }],
+      talks: [
+        talk("10:00", "10:40", "Day one"),
+        {
+          ...talk("10:00", "10:40", "Day two"),
+          startsAt: seoul("10:00", "2016-05-18"),
+          endsAt: seoul("10:40", "2016-05-18"),
+        },
+      ],
     });
-    expect(twoDays).toContain("## 1일차 · 2016-05-17\n\n### 10:00 - 10:40 Day one\n\n## 2일차 · 2016-05-18\n\n### 10:00 - 10:40 Day two\n");
+    expect(twoDays).toContain(
+      "## 1일차 · 2016-05-17\n\n### 10:00 - 10:40 Day one\n\n## 2일차 · 2016-05-18\n\n### 10:00 - 10:40 Day two\n",
+    );
     expect(parseWriteup(twoDays).talks.map((t) => t.title)).toEqual(["Day one", "Day two"]);
   });
 
   it("exports one note as a small Markdown file", () => {
-    const note = { author: "kim", body: "## 요약\n람다 최고", talk: { ...talk("13:00", "13:40", "C# <T> *fast*"), timeZone: "Asia/Seoul" } };
-    expect(exportNoteMarkdown(note)).toBe("### 13:00 - 13:40 C\\# \\<T\\> \\*fast\\*\n\n*작성: kim*\n\n#### 요약\n람다 최고\n");
+    const note = {
+      author: "kim",
+      body: "## 요약\n람다 최고",
+      talk: { ...talk("13:00", "13:40", "C# <T> *fast*"), timeZone: "Asia/Seoul" },
+    };
+    expect(exportNoteMarkdown(note)).toBe(
+      "### 13:00 - 13:40 C\\# \\<T\\> \\*fast\\*\n\n*작성: kim*\n\n#### 요약\n람다 최고\n",
+    );
     expect(exportNoteMarkdown({ body: "메모" })).toBe("메모\n");
-    expect(parseWriteup(exportNoteMarkdown(note)).talks[0]).toMatchObject({ title: "C# <T> *fast*", startTime: "13:00" });
+    expect(parseWriteup(exportNoteMarkdown(note)).talks[0]).toMatchObject({
+      title: "C# <T> *fast*",
+      startTime: "13:00",
+    });
   });
 });
 
 describe("export → import round trip", () => {
-  const words = ["람다", "서버리스", "DynamoDB", "C#", "re:Invent", "<T>", "*fast*", "[beta]", "R&D", "100%", "a_b", "~1", "EKS", "생성형", "AI"];
-  const noteLines = ["- 콜드 스타트", "1. 첫째", "코드는 `x = 1`", "> 인용문", "#### 세부 내용", "**굵게** 쓴 말", "https://aws.amazon.com", "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode\n```", "람다가 좋았다."];
-  const text = (pool: string[], sep: string) => fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }).map((xs) => xs.join(sep));
-  const note = fc.record({ author: fc.option(fc.constantFrom("kim", "lee", "박"), { nil: undefined }), body: text(noteLines, "\n\n") });
+  const words = [
+    "람다",
+    "서버리스",
+    "DynamoDB",
+    "C#",
+    "re:Invent",
+    "<T>",
+    "*fast*",
+    "[beta]",
+    "R&D",
+    "100%",
+    "a_b",
+    "~1",
+    "EKS",
+    "생성형",
+    "AI",
+  ];
+  const noteLines = [
+    "- 콜드 스타트",
+    "1. 첫째",
+    "코드는 `x = 1`",
+    "> 인용문",
+    "#### 세부 내용",
+    "**굵게** 쓴 말",
+    "https://aws.amazon.com",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "```\ncode\n```",
+    "람다가 좋았다.",
+  ];
+  const text = (pool: string[], sep: string) =>
+    fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }).map((xs) => xs.join(sep));
+  const note = fc.record({
+    author: fc.option(fc.constantFrom("kim", "lee", "박"), { nil: undefined }),
+    body: text(noteLines, "\n\n"),
+  });
   const talkArb = fc.record({
     title: text(words, " "),
     start: fc.integer({ min: 0, max: 2 * 24 * 60 - 60 }), // minutes over two days

@@ -26,7 +26,12 @@ describe("aws-summit-2016.md (### timed talks under ## 강연 트랙)", () => {
 
   it("reads the title, category and keeps layout; the file has no date anywhere", () => {
     expect(plan.event).toEqual({ name: "AWS Summit 2016" });
-    expect(plan.frontMatter).toEqual({ title: "AWS Summit 2016 후기", categories: ["AWS"], tags: [], extra: { layout: "post" } });
+    expect(plan.frontMatter).toEqual({
+      title: "AWS Summit 2016 후기",
+      categories: ["AWS"],
+      tags: [],
+      extra: { layout: "post" },
+    });
     expect(plan.warnings.some((w) => w.startsWith("no-date:"))).toBe(true);
   });
 
@@ -103,7 +108,9 @@ describe("aws-summit-korea-2015.md (setext headings after an intro and a rule)",
     expect(plan.eventNotes).toEqual([
       { sourceStartLine: 8, body: "AWS Summit korea에서 들었던 내용들을 시간순서대로 적어보았습니다.\n\n---" },
     ]);
-    expect(plan.talks.at(-1)!.body.split("\n").at(-1)).toBe("(나스닥에서 분석하고 redshift에서 암호화하는 부분을 사용중)");
+    expect(plan.talks.at(-1)!.body.split("\n").at(-1)).toBe(
+      "(나스닥에서 분석하고 redshift에서 암호화하는 부분을 사용중)",
+    );
   });
 
   it("loses no line and keeps the order", () => expectTextKept(source, plan));
@@ -147,8 +154,17 @@ describe("a long write-up (parsed in pieces, see markdown.ts)", () => {
     expect(source.length).toBeGreaterThan(100_000);
     const plan = parseWriteup(source);
     expect(plan.talks).toHaveLength(6 * 25);
-    expect(plan.talks.slice(6, 12).map((t) => t.startTime)).toEqual(["13:00", "13:50", "14:40", "15:40", "16:20", "17:10"]);
-    expect(plan.eventNotes.filter((n) => n.heading === "참고자료").every((n) => n.body.endsWith("# 빌드\n```"))).toBe(true);
+    expect(plan.talks.slice(6, 12).map((t) => t.startTime)).toEqual([
+      "13:00",
+      "13:50",
+      "14:40",
+      "15:40",
+      "16:20",
+      "17:10",
+    ]);
+    expect(plan.eventNotes.filter((n) => n.heading === "참고자료").every((n) => n.body.endsWith("# 빌드\n```"))).toBe(
+      true,
+    );
     expect(lostLines(source, plan)).toEqual([]);
   });
 });

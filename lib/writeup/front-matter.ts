@@ -46,7 +46,10 @@ const MAX_FRONT_MATTER_DEPTH = 32;
 const MAX_YAML_ALIASES = 100;
 
 const invalid = (language: string, e: unknown) => {
-  const detail = e instanceof TooDeepError ? `it is nested more than ${MAX_FRONT_MATTER_DEPTH} levels deep` : String((e as Error)?.message ?? e).split("\n")[0];
+  const detail =
+    e instanceof TooDeepError
+      ? `it is nested more than ${MAX_FRONT_MATTER_DEPTH} levels deep`
+      : String((e as Error)?.message ?? e).split("\n")[0];
   return new WriteupError("INVALID_FRONT_MATTER", `The front matter is not valid ${language}: ${detail}`);
 };
 
@@ -54,13 +57,15 @@ const invalid = (language: string, e: unknown) => {
 function tomlDatesAsText(value: unknown): unknown {
   if (value instanceof TomlDate) return value.toISOString();
   if (Array.isArray(value)) return value.map(tomlDatesAsText);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tomlDatesAsText(v)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tomlDatesAsText(v)]));
   return value;
 }
 
 function readYaml(raw: string): unknown {
   // Deep nesting can crash the process inside the parser (lib/security/bounded-yaml.ts): measured first.
-  if (yamlNestingDepth(raw, MAX_FRONT_MATTER_DEPTH) > MAX_FRONT_MATTER_DEPTH) throw new TooDeepError(MAX_FRONT_MATTER_DEPTH);
+  if (yamlNestingDepth(raw, MAX_FRONT_MATTER_DEPTH) > MAX_FRONT_MATTER_DEPTH)
+    throw new TooDeepError(MAX_FRONT_MATTER_DEPTH);
   // Jekyll's YAML reader lets a later duplicate key win; refusing the post for it helps nobody.
   const doc = YAML.parseDocument(raw, { uniqueKeys: false });
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
@@ -69,7 +74,12 @@ function readYaml(raw: string): unknown {
 }
 
 function readToml(raw: string): unknown {
-  return tomlDatesAsText(withoutPrototypeKeys(parseToml(raw, { unsafeKeyBehaviour: "drop", maxDepth: MAX_FRONT_MATTER_DEPTH }), MAX_FRONT_MATTER_DEPTH));
+  return tomlDatesAsText(
+    withoutPrototypeKeys(
+      parseToml(raw, { unsafeKeyBehaviour: "drop", maxDepth: MAX_FRONT_MATTER_DEPTH }),
+      MAX_FRONT_MATTER_DEPTH,
+    ),
+  );
 }
 
 /** The block's keys as plain data: parser errors, alias bombs, deep nesting and prototype keys never get past here. */
@@ -78,7 +88,10 @@ function parseBlock(block: FrontMatterBlock): Record<string, unknown> {
   const language = block.kind === "yaml" ? "YAML" : "TOML";
   let data: unknown;
   try {
-    data = withoutPrototypeKeys(block.kind === "yaml" ? readYaml(block.raw) : readToml(block.raw), MAX_FRONT_MATTER_DEPTH);
+    data = withoutPrototypeKeys(
+      block.kind === "yaml" ? readYaml(block.raw) : readToml(block.raw),
+      MAX_FRONT_MATTER_DEPTH,
+    );
   } catch (e) {
     throw invalid(language, e);
   }
@@ -112,7 +125,8 @@ export function toIsoDate(value: unknown, timeZone?: string): string | undefined
   const [y, mo, d] = [+m[1], +m[2], +m[3]];
   if (!isCalendarDate(y, mo, d)) return undefined;
   if (zone && m[7]) {
-    const offset = m[7].toUpperCase() === "Z" ? 0 : (m[7][0] === "-" ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(-2));
+    const offset =
+      m[7].toUpperCase() === "Z" ? 0 : (m[7][0] === "-" ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(-2));
     const utc = Date.UTC(y, mo - 1, d, +m[4], +m[5], m[6] ? +m[6] : 0) - offset * 60_000;
     return formatIsoDate(new Date(utc), zone);
   }
@@ -137,12 +151,18 @@ function readList(value: unknown, splitWords: boolean): string[] {
 
 const KNOWN = new Set(["title", "date", "categories", "category", "tags", "tag"]);
 
-export function readFrontMatter(block: FrontMatterBlock, timeZone: string | undefined, warnings: string[]): WriteupFrontMatter {
+export function readFrontMatter(
+  block: FrontMatterBlock,
+  timeZone: string | undefined,
+  warnings: string[],
+): WriteupFrontMatter {
   const data = parseBlock(block);
-  const title = typeof data.title === "string" || typeof data.title === "number" ? String(data.title).trim() : undefined;
+  const title =
+    typeof data.title === "string" || typeof data.title === "number" ? String(data.title).trim() : undefined;
   if (data.title !== undefined && !title) warnings.push("title-not-text: the front matter title is empty or not text.");
   const date = toIsoDate(data.date, timeZone);
-  if (data.date !== undefined && !date) warnings.push(`date-unreadable: the front matter date "${String(data.date)}" is not a date.`);
+  if (data.date !== undefined && !date)
+    warnings.push(`date-unreadable: the front matter date "${String(data.date)}" is not a date.`);
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (!KNOWN.has(key)) extra[key] = value;
   return {

@@ -12,8 +12,19 @@ import type { WriteupPlan } from "./types";
 export const DEFAULT_WRITEUP_TIME_ZONE = "Asia/Seoul";
 
 export type EventRef = { id: string; slug: string; name: string; date: string; timeZone: string };
-export type ExistingTalk = { id: string; title: string; startTime: string; endTime: string; date: string; timeUnknown: boolean };
-export type SectionTag = { slug: string; name: string; /** The words of the text that named it ("람다함수", "Lambda"). */ matched: string[] };
+export type ExistingTalk = {
+  id: string;
+  title: string;
+  startTime: string;
+  endTime: string;
+  date: string;
+  timeUnknown: boolean;
+};
+export type SectionTag = {
+  slug: string;
+  name: string;
+  /** The words of the text that named it ("람다함수", "Lambda"). */ matched: string[];
+};
 
 export type ImportSection = {
   index: number;
@@ -76,7 +87,11 @@ export type PlannedSection = Omit<ImportSection, "tags" | "target">;
 const normTitle = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
 /** Splits a talk's headingSource into the container headings before it and its own title lines. */
-function containerHeadings(headingSource: string | undefined, lines: string[], sourceStartLine: number): string | undefined {
+function containerHeadings(
+  headingSource: string | undefined,
+  lines: string[],
+  sourceStartLine: number,
+): string | undefined {
   if (!headingSource) return undefined;
   const parts = headingSource.split("\n\n");
   const ownFirst = lines[sourceStartLine - 1] ?? "";
@@ -84,7 +99,8 @@ function containerHeadings(headingSource: string | undefined, lines: string[], s
   return parts.length > 0 ? parts.join("\n\n") : undefined;
 }
 
-export const joinBlocks = (...blocks: (string | undefined)[]) => blocks.filter((b): b is string => !!b && b.trim() !== "").join("\n\n");
+export const joinBlocks = (...blocks: (string | undefined)[]) =>
+  blocks.filter((b): b is string => !!b && b.trim() !== "").join("\n\n");
 
 // What exportWriteup adds around the notes (lib/writeup/export.ts LABELS): on re-import of such a
 // post these words are the exporter's, not the user's, and are not put into the notes again.
@@ -120,13 +136,23 @@ export function planImportSections(plan: WriteupPlan, source: string): PlannedSe
   ].sort((a, b) => (a.kind === "note" ? a.n : a.t).sourceStartLine - (b.kind === "note" ? b.n : b.t).sourceStartLine);
   return pieces.map((p, index): PlannedSection => {
     if (p.kind === "note") {
-      const heading = exported && p.n.headingSource && EXPORT_OVERVIEW.test(p.n.headingSource) ? undefined : p.n.headingSource;
-      return { index, kind: "note", ...(p.n.heading ? { title: p.n.heading } : {}), timeUnknown: false, speakers: [], body: joinBlocks(heading, p.n.body), sourceStartLine: p.n.sourceStartLine };
+      const heading =
+        exported && p.n.headingSource && EXPORT_OVERVIEW.test(p.n.headingSource) ? undefined : p.n.headingSource;
+      return {
+        index,
+        kind: "note",
+        ...(p.n.heading ? { title: p.n.heading } : {}),
+        timeUnknown: false,
+        speakers: [],
+        body: joinBlocks(heading, p.n.body),
+        sourceStartLine: p.n.sourceStartLine,
+      };
     }
     const t = p.t;
     let endTime = t.endTime;
     // A start without an end (or an end before it): the end is a guess of 40 minutes, as before.
-    if (t.startTime && (!endTime || endTime <= t.startTime)) endTime = hhmmOf(Math.min(minutesOf(t.startTime) + ASSUMED_LENGTH, 23 * 60 + 59));
+    if (t.startTime && (!endTime || endTime <= t.startTime))
+      endTime = hhmmOf(Math.min(minutesOf(t.startTime) + ASSUMED_LENGTH, 23 * 60 + 59));
     const startTime = t.startTime && endTime && endTime <= t.startTime ? hhmmOf(minutesOf(endTime) - 1) : t.startTime;
     return {
       index,
@@ -160,7 +186,11 @@ export function importGuesses(plan: WriteupPlan): ImportGuesses {
 }
 
 /** Default target of a section given the chosen event: same title (and time, when both have one) → that talk. */
-export function defaultTarget(section: PlannedSection, existing: ExistingTalk[] | null, canModifyAgenda: boolean): SectionTarget {
+export function defaultTarget(
+  section: PlannedSection,
+  existing: ExistingTalk[] | null,
+  canModifyAgenda: boolean,
+): SectionTarget {
   if (section.kind === "note") return "event-note";
   if (!existing) return "new-talk";
   const same = existing.filter((t) => normTitle(t.title) === normTitle(section.title ?? ""));
@@ -168,7 +198,15 @@ export function defaultTarget(section: PlannedSection, existing: ExistingTalk[] 
   const hit =
     same.find((t) => timed && !t.timeUnknown && t.startTime === section.startTime) ??
     same[0] ??
-    (timed ? existing.find((t) => !t.timeUnknown && t.startTime === section.startTime && t.endTime === section.endTime && existing.filter((o) => o.startTime === t.startTime).length === 1) : undefined);
+    (timed
+      ? existing.find(
+          (t) =>
+            !t.timeUnknown &&
+            t.startTime === section.startTime &&
+            t.endTime === section.endTime &&
+            existing.filter((o) => o.startTime === t.startTime).length === 1,
+        )
+      : undefined);
   if (hit) return `talk:${hit.id}`;
   return canModifyAgenda ? "new-talk" : "event-note";
 }
@@ -177,7 +215,9 @@ export function defaultTarget(section: PlannedSection, existing: ExistingTalk[] 
  * Placeholder times for talks stored without a time: one after another from 09:00 (or after the
  * previous timed talk), 40 minutes each with 10 between — only so the agenda keeps the post's order.
  */
-export function orderTimes(sections: { timeUnknown: boolean; startTime?: string; endTime?: string }[]): { startTime: string; endTime: string }[] {
+export function orderTimes(
+  sections: { timeUnknown: boolean; startTime?: string; endTime?: string }[],
+): { startTime: string; endTime: string }[] {
   let cursor = 9 * 60;
   return sections.map((s) => {
     if (!s.timeUnknown && s.startTime && s.endTime) {
@@ -191,13 +231,21 @@ export function orderTimes(sections: { timeUnknown: boolean; startTime?: string;
 }
 
 /** The preview's defaults as an apply input (the CLI, and tests, take the plan as it is). */
-export function defaultApplyInput(preview: WriteupImportPreview, overrides: { name?: string; date?: string; targetId?: string | null } = {}): WriteupApplyInput | { error: "event_date_required" } {
+export function defaultApplyInput(
+  preview: WriteupImportPreview,
+  overrides: { name?: string; date?: string; targetId?: string | null } = {},
+): WriteupApplyInput | { error: "event_date_required" } {
   const date = overrides.date ?? preview.match?.date ?? preview.event.date;
   if (!date) return { error: "event_date_required" };
   return {
     source: preview.source,
     ...(preview.fileName ? { fileName: preview.fileName } : {}),
-    event: { targetId: overrides.targetId !== undefined ? overrides.targetId : (preview.match?.id ?? null), name: overrides.name ?? preview.match?.name ?? preview.event.name, date, timeZone: preview.event.timeZone },
+    event: {
+      targetId: overrides.targetId !== undefined ? overrides.targetId : (preview.match?.id ?? null),
+      name: overrides.name ?? preview.match?.name ?? preview.event.name,
+      date,
+      timeZone: preview.event.timeZone,
+    },
     sections: preview.sections.map((s) => ({
       index: s.index,
       target: overrides.targetId === null ? (s.kind === "talk" ? "new-talk" : "event-note") : s.target,

@@ -47,7 +47,7 @@ describe("refused inputs", () => {
     expect(codeOf(() => parseWriteup("---\ntitle: x\n\n본문만 있고 닫는 줄이 없다"))).toBe("INVALID_FRONT_MATTER");
     expect(codeOf(() => parseWriteup('+++\ntitle = "unclosed\n+++\nbody'))).toBe("INVALID_FRONT_MATTER");
     expect(codeOf(() => parseWriteup("+++\ntitle = \n+++\nbody"))).toBe("INVALID_FRONT_MATTER");
-    expect(codeOf(() => parseWriteup("---\ntitle: \"a\"\n---\n"))).toBeUndefined(); // front matter only is fine
+    expect(codeOf(() => parseWriteup('---\ntitle: "a"\n---\n'))).toBeUndefined(); // front matter only is fine
   });
 
   it("accepts UTF-8 bytes with a BOM and CRLF line ends", () => {
@@ -112,7 +112,10 @@ describe("TOML front matter (smol-toml)", () => {
 
   it("refuses what is not TOML", () => {
     for (const bad of ["a = ", "a = 1\na = 2", "a = 1\nb", 'a = "x', "a = [1, 2", "a = 1 2", "[t\nx = 1"]) {
-      expect(codeOf(() => parseWriteup(`+++\n${bad}\n+++\nbody`)), bad).toBe("INVALID_FRONT_MATTER");
+      expect(
+        codeOf(() => parseWriteup(`+++\n${bad}\n+++\nbody`)),
+        bad,
+      ).toBe("INVALID_FRONT_MATTER");
     }
   });
 });
@@ -140,16 +143,28 @@ describe("hostile front matter", () => {
 
   it("a YAML alias bomb (billion laughs) is refused as invalid front matter, not expanded", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     expect(codeOf(() => parseWriteup(`---\n${levels.join("\n")}\n---\n# Bomb`))).toBe("INVALID_FRONT_MATTER");
     // A few aliases are ordinary YAML.
-    expect(parseWriteup("---\nbase: &b [x]\ncopy: *b\n---\n# T").frontMatter.extra).toEqual({ base: ["x"], copy: ["x"] });
+    expect(parseWriteup("---\nbase: &b [x]\ncopy: *b\n---\n# T").frontMatter.extra).toEqual({
+      base: ["x"],
+      copy: ["x"],
+    });
   });
 
   it("front matter nested hundreds of thousands deep is refused, not a stack overflow", () => {
     const depth = 200_000;
-    expect(codeOf(() => parseWriteup(`---\nx: ${"[".repeat(depth)}${"]".repeat(depth)}\n---\n# T`))).toBe("INVALID_FRONT_MATTER");
-    expect(codeOf(() => parseWriteup(`+++\nx = ${"[".repeat(depth)}${"]".repeat(depth)}\n+++\n# T`))).toBe("INVALID_FRONT_MATTER");
+    expect(codeOf(() => parseWriteup(`---\nx: ${"[".repeat(depth)}${"]".repeat(depth)}\n---\n# T`))).toBe(
+      "INVALID_FRONT_MATTER",
+    );
+    expect(codeOf(() => parseWriteup(`+++\nx = ${"[".repeat(depth)}${"]".repeat(depth)}\n+++\n# T`))).toBe(
+      "INVALID_FRONT_MATTER",
+    );
     expect(codeOf(() => parseWriteup(`+++\n${"a.".repeat(50_000)}b = 1\n+++\n# T`))).toBe("INVALID_FRONT_MATTER");
   });
 });

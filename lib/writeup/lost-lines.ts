@@ -17,14 +17,21 @@ export function planLines(plan: WriteupPlan): string[] {
 export function lostLines(source: string | Uint8Array, plan: WriteupPlan): string[] {
   const text = readWriteupText(source);
   const { bodyStartLine } = splitFrontMatter(text);
-  const wanted = text.split("\n").slice(bodyStartLine - 1).map((l) => l.trim()).filter(Boolean);
+  const wanted = text
+    .split("\n")
+    .slice(bodyStartLine - 1)
+    .map((l) => l.trim())
+    .filter(Boolean);
   // Where each distinct line occurs in the plan, so the in-order search stays O(n log n).
   const where = new Map<string, number[]>();
-  planLines(plan).map((l) => l.trim()).filter(Boolean).forEach((line, i) => {
-    const list = where.get(line);
-    if (list) list.push(i);
-    else where.set(line, [i]);
-  });
+  planLines(plan)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .forEach((line, i) => {
+      const list = where.get(line);
+      if (list) list.push(i);
+      else where.set(line, [i]);
+    });
   const lost: string[] = [];
   let at = 0;
   for (const line of wanted) {

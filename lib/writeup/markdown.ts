@@ -37,7 +37,8 @@ function chunkStarts(lines: string[]): number[] {
     run = line.trim() === "" ? 0 : run + line.length + 1;
     const m = FENCE.exec(line);
     if (fence) {
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === "") fence = undefined;
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === "")
+        fence = undefined;
     } else if (m && !(m[1][0] === "`" && line.slice(m[0].length).includes("`"))) fence = m[1];
   }
   return starts;

@@ -28,13 +28,15 @@ function onlyImages(children: Nodes[]): { alt: string; url: string } | undefined
   for (const child of children) {
     if (child.type === "text" && child.value.trim() === "") continue;
     if (child.type === "image") found ??= { alt: child.alt ?? "", url: child.url };
-    else if (child.type === "link" && child.children.length > 0 && onlyImages(child.children)) found ??= onlyImages(child.children);
+    else if (child.type === "link" && child.children.length > 0 && onlyImages(child.children))
+      found ??= onlyImages(child.children);
     else return undefined;
   }
   return found;
 }
 
-const fileTitle = (url: string) => decodeURIComponent(url.split(/[?#]/)[0].split("/").pop() ?? "").replace(/\.[a-z0-9]+$/i, "");
+const fileTitle = (url: string) =>
+  decodeURIComponent(url.split(/[?#]/)[0].split("/").pop() ?? "").replace(/\.[a-z0-9]+$/i, "");
 const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -43,7 +45,7 @@ export function collectMarkers(blocks: Block[], lines: string[], warnings: strin
   for (const { node, start, end } of blocks) {
     if (node.type === "heading") {
       const image = onlyImages(node.children);
-      let text = image ? imageTitle(image.alt) ?? (image.alt.trim() || fileTitle(image.url)) : plainText(node).trim();
+      let text = image ? (imageTitle(image.alt) ?? (image.alt.trim() || fileTitle(image.url))) : plainText(node).trim();
       let line = start;
       if (end > start && SETEXT_UNDERLINE.test(lines[end - 1])) {
         // "Some words\nTitle\n---": a paragraph written straight above a title. Only the last line
@@ -51,7 +53,9 @@ export function collectMarkers(blocks: Block[], lines: string[], warnings: strin
         if (end - start > 1) {
           line = end - 1;
           text = text.split("\n").pop()!.trim();
-          warnings.push(`setext-multiline: line ${line}: only the line right above "---"/"===" is used as the heading.`);
+          warnings.push(
+            `setext-multiline: line ${line}: only the line right above "---"/"===" is used as the heading.`,
+          );
         }
       }
       const timed = image ? undefined : timedHeading(text);
@@ -71,7 +75,8 @@ export function collectMarkers(blocks: Block[], lines: string[], warnings: strin
       for (const item of node.children) {
         const n = item.position!.start.line;
         const timed = timedLine(lines[n - 1].replace(LIST_MARKER, ""));
-        if (timed) markers.push({ kind: "line", line: n, endLine: n, level: 7, text: timed.title, timed, listItem: true });
+        if (timed)
+          markers.push({ kind: "line", line: n, endLine: n, level: 7, text: timed.title, timed, listItem: true });
       }
     } else if (node.type === "thematicBreak") {
       markers.push({ kind: "rule", line: start, endLine: start, level: 7, text: "" });

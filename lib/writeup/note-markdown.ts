@@ -21,7 +21,10 @@ export function shiftHeadings(body: string, minLevel: number): string {
     const hashes = "#".repeat(Math.min(6, h.depth + delta));
     if (end > start) {
       // setext: the text lines above the underline, joined (an ATX heading is one line)
-      const text = lines.slice(start, end).map((l) => l.trim()).join(" ");
+      const text = lines
+        .slice(start, end)
+        .map((l) => l.trim())
+        .join(" ");
       lines.splice(start, end - start + 1, `${hashes} ${text}`);
     } else {
       lines[start] = lines[start].replace(/^( {0,3})#{1,6}/, `$1${hashes}`);
@@ -50,5 +53,8 @@ export function embeddableNote(body: string, minLevel: number): string {
 
 /** Plain text (a title, a name) as Markdown that reads back as the same text, on one line. */
 export function escapeInline(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/[\\`*_[\]<>&~#]/g, "\\$&");
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>&~#]/g, "\\$&");
 }

@@ -7,29 +7,51 @@ import { Worker } from "node:worker_threads";
 import type { MatcherService } from "@/lib/catalog/service-matcher";
 import { createBoundedWorker, TaskBusyError, TaskFailedError, TaskTooCostlyError } from "@/lib/security/bounded-worker";
 import type { WriteupExportInput, WriteupExportSingleNote } from "./export";
-import { WriteupError, WRITEUP_TIME_LIMIT_MS, type ParseWriteupOptions, type WriteupErrorCode, type WriteupPlan } from "./types";
+import {
+  WriteupError,
+  WRITEUP_TIME_LIMIT_MS,
+  type ParseWriteupOptions,
+  type WriteupErrorCode,
+  type WriteupPlan,
+} from "./types";
 
 const pool = createBoundedWorker(
   {
-    spawn: () => new Worker(new URL("./worker.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 4 } }),
+    spawn: () =>
+      new Worker(new URL("./worker.ts", import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 4 },
+      }),
     sourceUrl: import.meta.url.replace(/[^/]*$/, "worker.ts"),
     resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 4 },
   },
   { timeLimitMs: WRITEUP_TIME_LIMIT_MS, maxQueued: 8, maxWaitMs: 30_000 },
 );
 
-const WRITEUP_CODES = new Set<WriteupErrorCode>(["INVALID_FRONT_MATTER", "NOT_TEXT", "TOO_LARGE", "INVALID_UTF8", "EMPTY", "TOO_COMPLEX", "BUSY"]);
+const WRITEUP_CODES = new Set<WriteupErrorCode>([
+  "INVALID_FRONT_MATTER",
+  "NOT_TEXT",
+  "TOO_LARGE",
+  "INVALID_UTF8",
+  "EMPTY",
+  "TOO_COMPLEX",
+  "BUSY",
+]);
 
 function tooComplex(what: string): WriteupError {
-  return new WriteupError("TOO_COMPLEX", `The ${what} is too complex to read in ${WRITEUP_TIME_LIMIT_MS / 1000} seconds (deeply nested or very many unclosed links or emphasis marks). Nothing was changed.`);
+  return new WriteupError(
+    "TOO_COMPLEX",
+    `The ${what} is too complex to read in ${WRITEUP_TIME_LIMIT_MS / 1000} seconds (deeply nested or very many unclosed links or emphasis marks). Nothing was changed.`,
+  );
 }
 
 /** The worker's errors as the caller's: WriteupErrors keep their code; a stopped job is TOO_COMPLEX. */
 function translate(e: unknown, what: string): unknown {
   if (e instanceof TaskTooCostlyError) return tooComplex(what);
-  if (e instanceof TaskBusyError) return new WriteupError("BUSY", "Other write-ups are being read right now; try again in a minute.");
+  if (e instanceof TaskBusyError)
+    return new WriteupError("BUSY", "Other write-ups are being read right now; try again in a minute.");
   if (e instanceof TaskFailedError) {
-    if (e.errorName === "WriteupError" && WRITEUP_CODES.has(e.code as WriteupErrorCode)) return new WriteupError(e.code as WriteupErrorCode, e.message);
+    if (e.errorName === "WriteupError" && WRITEUP_CODES.has(e.code as WriteupErrorCode))
+      return new WriteupError(e.code as WriteupErrorCode, e.message);
     if (e.errorName === "RangeError") return tooComplex(what); // nesting deeper than the stack
     return new Error(`${e.errorName}: ${e.message}`);
   }

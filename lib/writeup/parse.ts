@@ -29,22 +29,35 @@ function dateFromFileName(fileName: string | undefined): string | undefined {
 
 type EventName = { name: string; from: WriteupPlan["eventNameFrom"] };
 
-function eventName(fm: WriteupFrontMatter, sections: Sections, fileName: string | undefined, warnings: string[]): EventName {
+function eventName(
+  fm: WriteupFrontMatter,
+  sections: Sections,
+  fileName: string | undefined,
+  warnings: string[],
+): EventName {
   // `event` is what exportWriteup writes: exact, so a re-import does not depend on suffix rules.
   const exported = fm.extra.event;
   if (typeof exported === "string" && exported.trim()) return { name: exported.trim(), from: "export" };
   // A body that opens with "# …" names the event there, more precisely than a post title ("… write-up").
   const opening = sections.openingTitle;
   if (opening && (opening.level === 1 || !fm.title)) {
-    warnings.push(`name-from-heading: the event name "${eventNameFromTitle(opening.text)}" is read from the heading "${opening.text}".`);
+    warnings.push(
+      `name-from-heading: the event name "${eventNameFromTitle(opening.text)}" is read from the heading "${opening.text}".`,
+    );
     return { name: eventNameFromTitle(opening.text), from: "heading" };
   }
   if (fm.title) return { name: eventNameFromTitle(fm.title), from: "front-matter" };
   if (sections.documentTitle) {
-    warnings.push(`name-from-heading: the event name "${eventNameFromTitle(sections.documentTitle)}" is read from the heading "${sections.documentTitle}".`);
+    warnings.push(
+      `name-from-heading: the event name "${eventNameFromTitle(sections.documentTitle)}" is read from the heading "${sections.documentTitle}".`,
+    );
     return { name: eventNameFromTitle(sections.documentTitle), from: "heading" };
   }
-  const stem = (fileName ?? "").split(/[\\/]/).pop()!.replace(/\.[a-z0-9]+$/i, "").replace(FILE_DATE, "");
+  const stem = (fileName ?? "")
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[a-z0-9]+$/i, "")
+    .replace(FILE_DATE, "");
   const fromFile = stem.replace(/[-_\s]+/g, " ").trim();
   if (fromFile && !/^index$/i.test(fromFile)) {
     warnings.push(`name-from-file: the post has no title; the event name "${fromFile}" comes from the file name.`);
@@ -71,9 +84,15 @@ export function parseWriteup(markdown: string | Uint8Array, options: ParseWriteu
   const sections = planSections(parseMarkdown(masked), lines, block.bodyStartLine, warnings, exported);
   const name = eventName(frontMatter, sections, options.fileName, warnings);
   const imageTitles = sections.talks.filter((t) => t.titleFrom === "image").length;
-  if (imageTitles > 0) warnings.push(`titles-from-images: ${imageTitles} talk title(s) are read from the alt text of an image; check them.`);
+  if (imageTitles > 0)
+    warnings.push(
+      `titles-from-images: ${imageTitles} talk title(s) are read from the alt text of an image; check them.`,
+    );
   const untimed = sections.talks.filter((t) => !t.startTime).length;
-  if (untimed > 0) warnings.push(`times-unknown: ${untimed} talk(s) have no time in the post; they keep the post's order and their times stay unknown until you set them.`);
+  if (untimed > 0)
+    warnings.push(
+      `times-unknown: ${untimed} talk(s) have no time in the post; they keep the post's order and their times stay unknown until you set them.`,
+    );
   const date = frontMatter.date ?? dateFromFileName(options.fileName);
   if (!date) warnings.push("no-date: neither the front matter nor the file name gives a date.");
   if (warnings.length > MAX_WARNINGS) {

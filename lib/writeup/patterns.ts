@@ -62,7 +62,8 @@ const SESSION = new RegExp(
 /** "세션 1", "Session 2: Serverless", "2부", "1교시.", "제3강", "Part 4", "Day 2 -": numbered parts of the day. */
 export const isSessionHeading = (text: string) => SESSION.test(text);
 
-const DAY = /^[\s[(【]*(?:day\s*(?:\d{1,2}|one|two|three)|\d{1,2}\s*일\s*(?:차|째)|(?:첫|둘|셋|넷)\s*째\s*날|(?:첫|두|세)\s*번째\s*날)(?=$|[\s:.)\]\-–—|·,])/i;
+const DAY =
+  /^[\s[(【]*(?:day\s*(?:\d{1,2}|one|two|three)|\d{1,2}\s*일\s*(?:차|째)|(?:첫|둘|셋|넷)\s*째\s*날|(?:첫|두|세)\s*번째\s*날)(?=$|[\s:.)\]\-–—|·,])/i;
 /** "Day 2 - 개발자 트랙", "2일차", "둘째 날": a day of the event; with talks under it, a container. */
 export const isDayHeading = (text: string) => DAY.test(text);
 
@@ -74,8 +75,13 @@ export function partCore(text: string): string {
 }
 
 // "핵심 서비스 (2)", "핵심 서비스 2부", "핵심 서비스 Part 2", "핵심 서비스 (계속)", "Serverless (cont.)"
-const CONTINUED = /\s*(?:[([（]\s*(?:\d{1,2}|계속|continued|cont\.?|part\s*\d{1,2})\s*[)\]）]|-?\s*\d{1,2}\s*부|part\s*\d{1,2}|(?:pt\.?|#)\s*\d{1,2}|\d{1,2}|(?:계속|continued|cont\.))\s*$/i;
-const normCore = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+const CONTINUED =
+  /\s*(?:[([（]\s*(?:\d{1,2}|계속|continued|cont\.?|part\s*\d{1,2})\s*[)\]）]|-?\s*\d{1,2}\s*부|part\s*\d{1,2}|(?:pt\.?|#)\s*\d{1,2}|\d{1,2}|(?:계속|continued|cont\.))\s*$/i;
+const normCore = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 
 /**
  * A heading that continues an earlier part under its own title plus a number ("핵심 서비스 (2)",
@@ -91,16 +97,36 @@ export function continuesPart(text: string, earlier: string[]): boolean {
   });
 }
 
-const CONTAINER = /강연|발표|세션|트랙|프로그램|아젠다|일정|\b(?:agenda|sessions|talks|tracks|schedule|program(?:me)?)\b/i;
+const CONTAINER =
+  /강연|발표|세션|트랙|프로그램|아젠다|일정|\b(?:agenda|sessions|talks|tracks|schedule|program(?:me)?)\b/i;
 /** A heading that groups the talks ("## 강연 트랙", "## Sessions I attended") when it has sub-headings. */
 export const isContainerHeading = (text: string) => CONTAINER.test(text);
 
 // Only consulted when nothing stronger (times, numbered sessions, a talk container) decided.
 const NOTE = new RegExp(
   [
-    "소개", "경험", "계기", "후기", "총평", "느낀\\s*점", "좋았던\\s*점", "아쉬(?:운|웠던)\\s*점", "마무리", "마치며",
-    "맺음말", "들어가며", "시작하며", "결론", "참고", "회고", "환영사", "점심", "부스",
-    "전시", "네트워킹", "\\b(?:intro(?:duction)?|overview|about|summary|conclusions?|wrap[- ]?up|takeaways|thoughts",
+    "소개",
+    "경험",
+    "계기",
+    "후기",
+    "총평",
+    "느낀\\s*점",
+    "좋았던\\s*점",
+    "아쉬(?:운|웠던)\\s*점",
+    "마무리",
+    "마치며",
+    "맺음말",
+    "들어가며",
+    "시작하며",
+    "결론",
+    "참고",
+    "회고",
+    "환영사",
+    "점심",
+    "부스",
+    "전시",
+    "네트워킹",
+    "\\b(?:intro(?:duction)?|overview|about|summary|conclusions?|wrap[- ]?up|takeaways|thoughts",
     "impressions|what i liked|lessons|references|links|resources|lunch|booths?|expo|networking)\\b",
   ].join("|"),
   "i",
@@ -115,7 +141,10 @@ export const isKeynote = (text: string) => KEYNOTE.test(text);
 const REVIEW_WORDS = String.raw`(?:(?:참석|참관|방문|다녀온|수강|청강|관람|학습)\s*)?(?:후기|리뷰|정리|참관기|참석기|방문기|기록|메모|노트|요약)|참관기|참석기|review|recap|write-?up|notes?|summary|takeaways`;
 const VERB_ENDINGS = String.raw`(?:에\s*)?(?:다녀오다|다녀왔다|다녀왔어요|다녀왔습니다|다녀옴|다녀온\s*이야기|갔다\s*왔다|참석하다|참석했다|참가하다|참가했다|들었다|듣고\s*왔다)`;
 const SUFFIX = new RegExp(`\\s*(?:[-–—:|,]\\s*)?(?:(?:${REVIEW_WORDS})|${VERB_ENDINGS})\\s*[!.~]*$`, "i");
-const PREFIX = new RegExp(`^\\s*(?:[\\[(【]\\s*(?:${REVIEW_WORDS})\\s*[\\])】]\\s*|(?:my\\s+)?(?:notes|takeaways|thoughts|highlights)\\s+(?:from|on)\\s+|(?:recap|review|summary)\\s*(?:of\\s+|[:：-]\\s*))`, "i");
+const PREFIX = new RegExp(
+  `^\\s*(?:[\\[(【]\\s*(?:${REVIEW_WORDS})\\s*[\\])】]\\s*|(?:my\\s+)?(?:notes|takeaways|thoughts|highlights)\\s+(?:from|on)\\s+|(?:recap|review|summary)\\s*(?:of\\s+|[:：-]\\s*))`,
+  "i",
+);
 
 /** "AWS Summit 2016 후기" → "AWS Summit 2016"; a title that is only such words is kept as it is. */
 export function eventNameFromTitle(title: string): string {
@@ -156,7 +185,11 @@ export function readTalkMeta(lines: string[], firstIsBullet: boolean): TalkMeta 
     const line = raw.replace(/[*_]{1,2}/g, "").trim();
     const speaker = SPEAKER_LABEL.exec(line);
     const track = TRACK_LABEL.exec(line);
-    if (speaker) meta.speakers = speaker[1].split(/\s+·\s+|\s*;\s*/).map((s) => s.trim()).filter(Boolean);
+    if (speaker)
+      meta.speakers = speaker[1]
+        .split(/\s+·\s+|\s*;\s*/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (track) meta.track = track[1].trim();
     else {
       const shaped = line.length <= 80 && !SENTENCE_END.test(line) && (KO_SPEAKER.test(line) || EN_SPEAKER.test(line));

@@ -16,6 +16,9 @@ export function sectionMentions(matcher: ServiceMatcher, title: string | undefin
 
 /** Every service slug suggested anywhere in the plan. */
 export function suggestPlanTags(matcher: ServiceMatcher, plan: WriteupPlan): string[] {
-  const pieces = [...plan.eventNotes.map((n) => ({ title: undefined, body: n.body })), ...plan.talks.map((t) => ({ title: t.title, body: t.body }))];
+  const pieces = [
+    ...plan.eventNotes.map((n) => ({ title: undefined, body: n.body })),
+    ...plan.talks.map((t) => ({ title: t.title, body: t.body })),
+  ];
   return [...new Set(pieces.flatMap((p) => sectionMentions(matcher, p.title, p.body).map((m) => m.slug)))];
 }

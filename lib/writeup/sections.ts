@@ -39,17 +39,27 @@ function firstBlockLines(block: Block | undefined): { lines: string[]; bullet: b
 }
 
 /** A heading that names the post rather than a part of it. */
-function titleHeading(blocks: Block[], markers: ReturnType<typeof collectMarkers>): ReturnType<typeof collectMarkers>[number] | undefined {
+function titleHeading(
+  blocks: Block[],
+  markers: ReturnType<typeof collectMarkers>,
+): ReturnType<typeof collectMarkers>[number] | undefined {
   const first = blocks[0];
   if (first?.node.type !== "heading") return undefined;
   const h = markers.find((m) => m.kind === "heading" && m.endLine === first.end);
-  if (!h || h.timed || isSessionHeading(h.text) || isDayHeading(h.text) || isNoteHeading(h.text) || isKeynote(h.text)) return undefined;
+  if (!h || h.timed || isSessionHeading(h.text) || isDayHeading(h.text) || isNoteHeading(h.text) || isKeynote(h.text))
+    return undefined;
   const sameLevel = markers.filter((m) => m.kind === "heading" && m.level === h.level).length;
   const shallowest = markers.filter((m) => m.kind === "heading").every((m) => m.level >= h.level);
   return h.level === 1 || (sameLevel === 1 && shallowest) ? h : undefined;
 }
 
-export function planSections(root: Root, lines: string[], bodyStartLine: number, warnings: string[], exported = false): Sections {
+export function planSections(
+  root: Root,
+  lines: string[],
+  bodyStartLine: number,
+  warnings: string[],
+  exported = false,
+): Sections {
   const blocks: Block[] = root.children
     .filter((node) => node.position && node.position.start.line >= bodyStartLine)
     .map((node) => ({ node, start: node.position!.start.line, end: node.position!.end.line }));
@@ -84,13 +94,16 @@ export function planSections(root: Root, lines: string[], bodyStartLine: number,
       pending.push(own);
       return;
     }
-    const headingSource = pending.length > 0 || own !== undefined ? [...pending, ...(own ? [own] : [])].join("\n\n") : undefined;
+    const headingSource =
+      pending.length > 0 || own !== undefined ? [...pending, ...(own ? [own] : [])].join("\n\n") : undefined;
     pending = [];
     const place = { sourceStartLine: b.line, ...(headingSource !== undefined ? { headingSource } : {}) };
     if (b.role === "note") {
       const heading = b.kind === "heading" || !b.keepInBody ? b.text : undefined;
       if (heading && isKeynote(heading)) {
-        warnings.push(`keynote-as-note: "${heading}" has no time, so it is imported as an event note; make it a talk in the preview if it was one.`);
+        warnings.push(
+          `keynote-as-note: "${heading}" has no time, so it is imported as an event note; make it a talk in the preview if it was one.`,
+        );
       }
       eventNotes.push({ ...place, ...(heading ? { heading } : {}), body: body.join("\n") });
       return;
@@ -103,13 +116,21 @@ export function planSections(root: Root, lines: string[], bodyStartLine: number,
     const startTime = b.timed?.startTime;
     let endTime = b.timed?.endTime;
     // "23:30 - 00:30" runs past midnight; "14:00 - 13:00" (23 hours) is a typo.
-    if (startTime && endTime && endTime <= startTime && (endTime === startTime || minutes(endTime) + 24 * 60 - minutes(startTime) > 6 * 60)) {
-      warnings.push(`time-order: line ${b.line}: the talk ends (${endTime}) before it starts (${startTime}); the end time is dropped.`);
+    if (
+      startTime &&
+      endTime &&
+      endTime <= startTime &&
+      (endTime === startTime || minutes(endTime) + 24 * 60 - minutes(startTime) > 6 * 60)
+    ) {
+      warnings.push(
+        `time-order: line ${b.line}: the talk ends (${endTime}) before it starts (${startTime}); the end time is dropped.`,
+      );
       endTime = undefined;
     }
     talks.push({
       ...place,
-      titleFrom: b.kind === "image" || (b.kind === "heading" && b.keepInBody) ? "image" : b.kind === "rule" ? "line" : b.kind,
+      titleFrom:
+        b.kind === "image" || (b.kind === "heading" && b.keepInBody) ? "image" : b.kind === "rule" ? "line" : b.kind,
       title: b.timed?.title || b.text || `${startTime ?? ""}`.trim() || `Line ${b.line}`,
       ...(startTime ? { startTime } : {}),
       ...(endTime ? { endTime } : {}),
@@ -119,6 +140,13 @@ export function planSections(root: Root, lines: string[], bodyStartLine: number,
     });
   });
 
-  if (talks.length === 0) warnings.push("no-talks: no talk sections were recognised; the text is imported as event notes.");
-  return { mode, eventNotes, talks, ...(documentTitle ? { documentTitle } : {}), ...(title ? { openingTitle: { text: title.text, level: title.level } } : {}) };
+  if (talks.length === 0)
+    warnings.push("no-talks: no talk sections were recognised; the text is imported as event notes.");
+  return {
+    mode,
+    eventNotes,
+    talks,
+    ...(documentTitle ? { documentTitle } : {}),
+    ...(title ? { openingTitle: { text: title.text, level: title.level } } : {}),
+  };
 }

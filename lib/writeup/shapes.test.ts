@@ -35,15 +35,27 @@ describe("front matter flavours", () => {
       { timeZone: "Asia/Seoul" },
     );
     expect(plan.event).toEqual({ name: "AWS Summit Seoul 2023", date: "2023-05-03" });
-    expect(plan.frontMatter).toMatchObject({ tags: ["Lambda", "EKS"], categories: ["conference", "AWS Summit Seoul"], extra: { draft: false } });
+    expect(plan.frontMatter).toMatchObject({
+      tags: ["Lambda", "EKS"],
+      categories: ["conference", "AWS Summit Seoul"],
+      extra: { draft: false },
+    });
     expect(plan.talks).toMatchObject([
-      { title: "EKS 운영 자동화", startTime: "13:00", endTime: "13:40", speakers: ["홍길동", "김철수"], track: "Track 3" },
+      {
+        title: "EKS 운영 자동화",
+        startTime: "13:00",
+        endTime: "13:40",
+        speakers: ["홍길동", "김철수"],
+        track: "Track 3",
+      },
       { title: "Lambda SnapStart", startTime: "13:50", endTime: "14:30" },
     ]);
     expect(plan.talks[0].headingSource).toBe("## 강연\n\n### 13:00~13:40 | EKS 운영 자동화"); // heading-only container
     expect(plan.eventNotes.map((n) => n.heading)).toEqual(["키노트"]);
     // 09:00 in Seoul is still the evening before in New York
-    expect(parseWriteup("---\ndate: 2023-05-03T09:00:00+09:00\n---\nx", { timeZone: "America/New_York" }).event.date).toBe("2023-05-02");
+    expect(
+      parseWriteup("---\ndate: 2023-05-03T09:00:00+09:00\n---\nx", { timeZone: "America/New_York" }).event.date,
+    ).toBe("2023-05-02");
   });
 
   it("reads Hugo TOML front matter", () => {
@@ -73,15 +85,33 @@ describe("front matter flavours", () => {
       tags: ["serverless", "containers"],
       extra: { draft: false, params: { author: "Jane" } },
     });
-    expect(plan.talks[0]).toMatchObject({ title: "SVS401 Serverless patterns", speakers: ["Jane Doe, Principal SA, AWS"] });
+    expect(plan.talks[0]).toMatchObject({
+      title: "SVS401 Serverless patterns",
+      speakers: ["Jane Doe, Principal SA, AWS"],
+    });
   });
 
   it("reads a post without front matter: title from its # heading, date from the file name", () => {
-    const source = md("# AWS Community Day 2024 참석 후기", "", "좋은 하루.", "", "## 13:00 - 13:40 CDK 실전", "", "- 구성 재사용");
+    const source = md(
+      "# AWS Community Day 2024 참석 후기",
+      "",
+      "좋은 하루.",
+      "",
+      "## 13:00 - 13:40 CDK 실전",
+      "",
+      "- 구성 재사용",
+    );
     const plan = parseKept(source, { fileName: "2024-09-28-community-day.md" });
     expect(plan.event).toEqual({ name: "AWS Community Day 2024", date: "2024-09-28" });
     expect(plan.frontMatter).toEqual({ categories: [], tags: [], extra: {} });
-    expect(plan.eventNotes).toEqual([{ sourceStartLine: 1, headingSource: "# AWS Community Day 2024 참석 후기", heading: "AWS Community Day 2024 참석 후기", body: "좋은 하루." }]);
+    expect(plan.eventNotes).toEqual([
+      {
+        sourceStartLine: 1,
+        headingSource: "# AWS Community Day 2024 참석 후기",
+        heading: "AWS Community Day 2024 참석 후기",
+        body: "좋은 하루.",
+      },
+    ]);
     expect(plan.talks.map((t) => [t.startTime, t.title])).toEqual([["13:00", "CDK 실전"]]);
   });
 
@@ -104,7 +134,20 @@ describe("front matter flavours", () => {
 
 describe("section markers", () => {
   it("splits at setext headings (=== title, --- sections); a paragraph glued above one stays with the text before", () => {
-    const source = md("Summit 2019 후기", "===", "Intro line", "", "First talk", "---", "notes 1", "", "more words", "Second talk", "---", "notes 2");
+    const source = md(
+      "Summit 2019 후기",
+      "===",
+      "Intro line",
+      "",
+      "First talk",
+      "---",
+      "notes 1",
+      "",
+      "more words",
+      "Second talk",
+      "---",
+      "notes 2",
+    );
     const plan = parseKept(source);
     expect(plan.event.name).toBe("Summit 2019");
     expect(plan.talks.map((t) => [t.title, t.headingSource, t.body])).toEqual([
@@ -116,7 +159,24 @@ describe("section markers", () => {
   });
 
   it("splits at horizontal rules: a one-line title opens each part", () => {
-    const source = md("오늘 다녀온 행사 정리.", "", "---", "", "**서버리스 패턴**", "- 람다", "", "---", "", "컨테이너 보안", "", "- 이미지 스캔", "", "---", "", "끝.");
+    const source = md(
+      "오늘 다녀온 행사 정리.",
+      "",
+      "---",
+      "",
+      "**서버리스 패턴**",
+      "- 람다",
+      "",
+      "---",
+      "",
+      "컨테이너 보안",
+      "",
+      "- 이미지 스캔",
+      "",
+      "---",
+      "",
+      "끝.",
+    );
     const plan = parseKept(source);
     expect(plan.talks.map((t) => [t.title, t.headingSource, t.body])).toEqual([
       ["서버리스 패턴", "**서버리스 패턴**", "- 람다\n\n---"],
@@ -126,15 +186,30 @@ describe("section markers", () => {
   });
 
   it("makes 세션 N / Session N sections talks and other sections at that level notes", () => {
-    expect(titles(md("## 세션 1", "a", "## 점심", "b", "## 세션2 - 데이터베이스", "c"))).toEqual(["세션 1", "세션2 - 데이터베이스"]);
-    const plan = parseKept(md("Intro", "## Session 1: Serverless", "### Lambda", "x", "## Lunch", "y", "## Session 2 - Containers", "z"));
+    expect(titles(md("## 세션 1", "a", "## 점심", "b", "## 세션2 - 데이터베이스", "c"))).toEqual([
+      "세션 1",
+      "세션2 - 데이터베이스",
+    ]);
+    const plan = parseKept(
+      md("Intro", "## Session 1: Serverless", "### Lambda", "x", "## Lunch", "y", "## Session 2 - Containers", "z"),
+    );
     expect(plan.talks.map((t) => t.title)).toEqual(["Session 1: Serverless", "Session 2 - Containers"]);
     expect(plan.talks[0].body).toBe("### Lambda\nx");
     expect(plan.eventNotes.map((n) => n.heading)).toEqual([undefined, "Lunch"]);
   });
 
   it("titles sections by an image line (alt text) and keeps the image in the body", () => {
-    const source = md("행사 사진 위주로 정리.", "", "![서버리스 아키텍처](slide1.png)", "", "- 이벤트 기반", "", "[![데이터 레이크](slide2.png)](https://example.com)", "", "- S3 + Athena");
+    const source = md(
+      "행사 사진 위주로 정리.",
+      "",
+      "![서버리스 아키텍처](slide1.png)",
+      "",
+      "- 이벤트 기반",
+      "",
+      "[![데이터 레이크](slide2.png)](https://example.com)",
+      "",
+      "- S3 + Athena",
+    );
     const plan = parseKept(source);
     expect(plan.talks.map((t) => [t.title, t.body.split("\n")[0], t.headingSource])).toEqual([
       ["서버리스 아키텍처", "![서버리스 아키텍처](slide1.png)", undefined],
@@ -148,7 +223,16 @@ describe("section markers", () => {
   });
 
   it("finds talks on plain lines and list items that start with a time range", () => {
-    const source = md("오전은 못 갔다.", "", "**13:00 - 13:40 EKS 보안**", "- IRSA", "", "- 14:00 ~ 14:40 람다 비용", "  - 메모리 튜닝", "    - 1769MB = 1 vCPU");
+    const source = md(
+      "오전은 못 갔다.",
+      "",
+      "**13:00 - 13:40 EKS 보안**",
+      "- IRSA",
+      "",
+      "- 14:00 ~ 14:40 람다 비용",
+      "  - 메모리 튜닝",
+      "    - 1769MB = 1 vCPU",
+    );
     const plan = parseKept(source);
     expect(plan.talks.map((t) => [t.startTime, t.endTime, t.title, t.body])).toEqual([
       ["13:00", "13:40", "EKS 보안", "- IRSA"],
@@ -185,10 +269,23 @@ describe("section markers", () => {
   });
 
   it("uses the shallowest repeated heading level when nothing else marks the talks", () => {
-    expect(titles(md("# Post", "## 소개", "x", "## Aurora 심층 분석", "y", "### 세부", "z", "## DynamoDB 설계", "w", "## 마무리", "v"))).toEqual([
-      "Aurora 심층 분석",
-      "DynamoDB 설계",
-    ]);
+    expect(
+      titles(
+        md(
+          "# Post",
+          "## 소개",
+          "x",
+          "## Aurora 심층 분석",
+          "y",
+          "### 세부",
+          "z",
+          "## DynamoDB 설계",
+          "w",
+          "## 마무리",
+          "v",
+        ),
+      ),
+    ).toEqual(["Aurora 심층 분석", "DynamoDB 설계"]);
   });
 
   it("among timed talks, an untimed heading of the same level is an event note", () => {

@@ -13,7 +13,14 @@
 // At the chosen level, only headings with the deciding signal become talks: an untimed "### 점심"
 // among timed talks, or the untimed keynote section of aws-summit-2016.md, is an event note.
 import type { Block, Marker } from "./markers";
-import { continuesPart, isContainerHeading, isDayHeading, isKeynote, isNoteHeading, isSessionHeading } from "./patterns";
+import {
+  continuesPart,
+  isContainerHeading,
+  isDayHeading,
+  isKeynote,
+  isNoteHeading,
+  isSessionHeading,
+} from "./patterns";
 
 export type Boundary = Marker & { role: "talk" | "note" };
 export type Structure = { mode: string; boundaries: Boundary[] };
@@ -62,7 +69,8 @@ function childrenOf(headings: Marker[], parents: (h: Marker) => boolean): Set<Ma
 
 function fromHeadings(headings: Marker[], title: Marker | undefined): Structure | undefined {
   const timed = headings.filter((h) => h.timed);
-  if (timed.length > 0) return { mode: "timed-headings", boundaries: atLevel(headings, mostCommonLevel(timed), (h) => !!h.timed) };
+  if (timed.length > 0)
+    return { mode: "timed-headings", boundaries: atLevel(headings, mostCommonLevel(timed), (h) => !!h.timed) };
 
   // "## Day 1 - …" with "### 키노트", "### …" under it: the days group the talks.
   const days = childrenOf(headings, (h) => isDayHeading(h.text));
@@ -93,7 +101,8 @@ function fromHeadings(headings: Marker[], title: Marker | undefined): Structure 
 
   // Sub-headings of an intro or summary ("## 좋았던 점" › "### 도시락") are part of that note;
   // the post's own "# … 후기" title is not such a section.
-  const postTitle = headings.filter((h) => h.level === 1).length === 1 ? headings.find((h) => h.level === 1) : undefined;
+  const postTitle =
+    headings.filter((h) => h.level === 1).length === 1 ? headings.find((h) => h.level === 1) : undefined;
   const underNote = new Set<Marker>();
   const open: Marker[] = []; // the chain of enclosing headings
   for (const h of headings) {
@@ -105,7 +114,8 @@ function fromHeadings(headings: Marker[], title: Marker | undefined): Structure 
   const isTalk = (h: Marker) => h !== title && (!isNoteHeading(h.text) || isKeynote(h.text)) && !underNote.has(h);
   for (let level = 1; level <= 6; level++) {
     const same = headings.filter((h) => h.level === level && h !== title);
-    if (same.length >= 2 && same.some(isTalk)) return { mode: "heading-level", boundaries: atLevel(headings, level, isTalk) };
+    if (same.length >= 2 && same.some(isTalk))
+      return { mode: "heading-level", boundaries: atLevel(headings, level, isTalk) };
   }
   return undefined;
 }
@@ -125,7 +135,15 @@ function fromRules(rules: Marker[], blocks: Block[], lines: string[]): Boundary[
     // A one-line paragraph is a title and moves to headingSource; a longer one stays text.
     const titleLine = first.node.type === "paragraph" && first.start === first.end;
     const talk = hasMore && titleLine && text.length <= 120 && !isNoteHeading(text);
-    out.push({ kind: "line", line: first.start, endLine: first.start, level: 7, text, keepInBody: !talk, role: talk ? "talk" : "note" });
+    out.push({
+      kind: "line",
+      line: first.start,
+      endLine: first.start,
+      level: 7,
+      text,
+      keepInBody: !talk,
+      role: talk ? "talk" : "note",
+    });
   });
   return out;
 }
@@ -134,11 +152,18 @@ function fromRules(rules: Marker[], blocks: Block[], lines: string[]): Boundary[
  * `title`: the heading that names the post (its opening "# …", or "## AWSome Day" at the top of a
  * post without front matter): never a talk, whatever its level.
  */
-export function chooseStructure(markers: Marker[], blocks: Block[], lines: string[], title?: Marker, exported = false): Structure {
+export function chooseStructure(
+  markers: Marker[],
+  blocks: Block[],
+  lines: string[],
+  title?: Marker,
+  exported = false,
+): Structure {
   const headings = markers.filter((m) => m.kind === "heading");
   // A post exportWriteup wrote: every "###" is a talk, timed or not (a talk whose time is unknown
   // is exported without one), and the notes' own headings were pushed below it.
-  if (exported && headings.some((h) => h.level === 3)) return { mode: "export", boundaries: atLevel(headings, 3, () => true) };
+  if (exported && headings.some((h) => h.level === 3))
+    return { mode: "export", boundaries: atLevel(headings, 3, () => true) };
   const structured = fromHeadings(headings, title);
   if (structured) return structured;
 

@@ -15,7 +15,8 @@ export const MAX_WRITEUP_BYTES = 1024 * 1024;
  */
 export const WRITEUP_TIME_LIMIT_MS = 10_000;
 
-export type WriteupErrorCode = "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY" | "TOO_COMPLEX" | "BUSY";
+export type WriteupErrorCode =
+  "INVALID_FRONT_MATTER" | "NOT_TEXT" | "TOO_LARGE" | "INVALID_UTF8" | "EMPTY" | "TOO_COMPLEX" | "BUSY";
 
 /** Input that cannot be planned at all. Everything merely odd becomes a warning instead. */
 export class WriteupError extends Error {

@@ -16,13 +16,16 @@ export type MentionsInput = { catalogKey: string; catalog: MatcherService[]; tex
 
 if (parentPort) {
   serveTasks(parentPort, {
-    parseWriteup: ({ source, options }: { source: string; options: ParseWriteupOptions }) => parseWriteup(source, options),
+    parseWriteup: ({ source, options }: { source: string; options: ParseWriteupOptions }) =>
+      parseWriteup(source, options),
     exportWriteup: (input: WriteupExportInput) => exportWriteup(input),
     exportNoteMarkdown: (note: WriteupExportSingleNote) => exportNoteMarkdown(note),
     findMentions: ({ catalogKey, catalog, texts }: MentionsInput) => {
       if (matcher?.key !== catalogKey) matcher = { key: catalogKey, matcher: createServiceMatcher(catalog) };
       // Markdown: code blocks are not prose ("lambda x: x+1", "aws s3 sync").
-      return texts.map((text) => matcher!.matcher.findMentions(proseForMentions(text)).map((m) => ({ slug: m.slug, matched: m.matched })));
+      return texts.map((text) =>
+        matcher!.matcher.findMentions(proseForMentions(text)).map((m) => ({ slug: m.slug, matched: m.matched })),
+      );
     },
   });
 }

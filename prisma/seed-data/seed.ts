@@ -27,7 +27,14 @@ async function seedAccounts(db: Db) {
   let created = 0;
   for (const account of Object.values(DEMO_ACCOUNTS)) {
     if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
-    await db.user.create({ data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) } });
+    await db.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash: await hashPassword(account.password),
+      },
+    });
     created++;
   }
   return created;
@@ -40,14 +47,18 @@ export async function seedCatalog(db: Db) {
   // Two bulk inserts, not one round trip per service: seeding stays fast on PostgreSQL too.
   await db.$transaction(async (tx) => {
     if (missing.length) {
-      await tx.service.createMany({ data: missing.map(({ slug, name, shortName, category, icon }) => ({ slug, name, shortName, category, icon })) });
+      await tx.service.createMany({
+        data: missing.map(({ slug, name, shortName, category, icon }) => ({ slug, name, shortName, category, icon })),
+      });
     }
     const rows = await tx.service.findMany({ select: { id: true, slug: true, aliases: { select: { alias: true } } } });
     const bySlug = new Map(rows.map((r) => [r.slug, r]));
     const aliases = catalog.flatMap((service) => {
       const row = bySlug.get(service.slug)!;
       const have = new Set(row.aliases.map((a) => a.alias));
-      return service.aliases.filter((a) => !have.has(a.alias)).map((a) => ({ serviceId: row.id, alias: a.alias, locale: a.locale }));
+      return service.aliases
+        .filter((a) => !have.has(a.alias))
+        .map((a) => ({ serviceId: row.id, alias: a.alias, locale: a.locale }));
     });
     if (aliases.length) await tx.serviceAlias.createMany({ data: aliases });
   });
@@ -76,16 +87,41 @@ async function seedDemoEvent(db: Db) {
     const day = await tx.day.create({ data: { eventId: event.id, date } });
     const tracks: { id: string }[] = [];
     for (let i = 0; i < DEMO_EVENT.tracks; i++) {
-      tracks.push(await tx.track.create({ data: { eventId: event.id, name: `Track ${i + 1}`, room: `Room ${300 + i + 1}`, position: i, colour: TRACK_COLOURS[i % TRACK_COLOURS.length] } }));
+      tracks.push(
+        await tx.track.create({
+          data: {
+            eventId: event.id,
+            name: `Track ${i + 1}`,
+            room: `Room ${300 + i + 1}`,
+            position: i,
+            colour: TRACK_COLOURS[i % TRACK_COLOURS.length],
+          },
+        }),
+      );
     }
     const talks = [
-      { title: "환영사 및 기조 연설", startTime: "10:00", endTime: "12:00", trackIndex: null as number | null, speakers: ["염동훈", "Mike Clayville"], body: "" },
-      ...plan.talks.filter((t) => t.startTime && t.endTime).map((t, i) => ({ ...t, trackIndex: i % DEMO_EVENT.tracks, speakers: t.speakers ?? [] })),
+      {
+        title: "환영사 및 기조 연설",
+        startTime: "10:00",
+        endTime: "12:00",
+        trackIndex: null as number | null,
+        speakers: ["염동훈", "Mike Clayville"],
+        body: "",
+      },
+      ...plan.talks
+        .filter((t) => t.startTime && t.endTime)
+        .map((t, i) => ({ ...t, trackIndex: i % DEMO_EVENT.tracks, speakers: t.speakers ?? [] })),
     ];
     const ids = await insertAgendaTalks(
       tx,
       { eventId: event.id, dayId: day.id, date, timeZone },
-      talks.map((t) => ({ title: t.title, startTime: t.startTime!, endTime: t.endTime!, trackId: t.trackIndex === null ? null : tracks[t.trackIndex].id, speakers: t.speakers })),
+      talks.map((t) => ({
+        title: t.title,
+        startTime: t.startTime!,
+        endTime: t.endTime!,
+        trackId: t.trackIndex === null ? null : tracks[t.trackIndex].id,
+        speakers: t.speakers,
+      })),
     );
     for (const [i, talk] of talks.entries()) {
       if (talk.body.trim()) {

@@ -20,7 +20,10 @@ async function main() {
     const db = createPrismaClient(url);
     const data = await seedBenchData(db, { prefix: "ab", users: 1, writers: 1 });
     await db.$disconnect();
-    const servers = [await startAppServer({ distDir: distA, port: 3270, databaseUrl: url }), await startAppServer({ distDir: distB, port: 3271, databaseUrl: url })];
+    const servers = [
+      await startAppServer({ distDir: distA, port: 3270, databaseUrl: url }),
+      await startAppServer({ distDir: distB, port: 3271, databaseUrl: url }),
+    ];
     const cookies = await Promise.all(servers.map((s) => signInCookie(s.url, data.writers[0].email, BENCH_PASSWORD)));
     const agendaPath = `/events/${data.agendaSlug}`;
     const results: Record<string, LoadResult[]> = {};
@@ -32,10 +35,26 @@ async function main() {
       for (const [i, s] of servers.entries())
         for (const who of ["anonymous", "signed in"]) {
           const key = `${[distA, distB][i]} ${who}`;
-          (results[key] ??= []).push(await runGets({ url: s.url, path: agendaPath, connections: 10, seconds: Number(seconds), cookie: who === "signed in" ? cookies[i] : undefined }));
+          (results[key] ??= []).push(
+            await runGets({
+              url: s.url,
+              path: agendaPath,
+              connections: 10,
+              seconds: Number(seconds),
+              cookie: who === "signed in" ? cookies[i] : undefined,
+            }),
+          );
         }
     for (const [key, rs] of Object.entries(results))
-      console.log(`${key.padEnd(28)} ${median(rs.map((x) => x.rps)).toFixed(1).padStart(7)} req/s  p50 ${median(rs.map((x) => x.p50)).toFixed(0).padStart(5)} ms  p95 ${median(rs.map((x) => x.p95)).toFixed(0).padStart(5)} ms`);
+      console.log(
+        `${key.padEnd(28)} ${median(rs.map((x) => x.rps))
+          .toFixed(1)
+          .padStart(7)} req/s  p50 ${median(rs.map((x) => x.p50))
+          .toFixed(0)
+          .padStart(5)} ms  p95 ${median(rs.map((x) => x.p95))
+          .toFixed(0)
+          .padStart(5)} ms`,
+      );
     await Promise.all(servers.map((s) => s.stop()));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,15 @@ declare module "autocannon" {
     })[];
   };
   type Histogram = { average: number; p50: number; p90: number; p99: number; max: number };
-  type Result = { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number; duration: number; "2xx": number };
+  type Result = {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    duration: number;
+    "2xx": number;
+  };
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;
 }

@@ -29,7 +29,16 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-export async function benchThroughNginx({ databaseUrl, distDir, db, data, signIn, runs, seconds, log }: Options): Promise<ClusterRow[]> {
+export async function benchThroughNginx({
+  databaseUrl,
+  distDir,
+  db,
+  data,
+  signIn,
+  runs,
+  seconds,
+  log,
+}: Options): Promise<ClusterRow[]> {
   log("postgres: 2 instances (npm start's server) behind nginx, and nginx in front of one of them");
   const cluster = await startLocalCluster({ count: 2, distDir, databaseUrl });
   const single = await startNginx({ upstreams: [`127.0.0.1:${cluster.instances[0].port}`] });
@@ -39,8 +48,20 @@ export async function benchThroughNginx({ databaseUrl, distDir, db, data, signIn
     const agendaCookie = cookies.values().next().value!;
     const writersFor = async (n: number): Promise<Writer[]> => {
       const pool = data.writers.slice(0, Math.min(data.writers.length, n * 2));
-      const versions = new Map((await db.note.findMany({ where: { id: { in: pool.map((w) => w.noteId) } }, select: { id: true, version: true } })).map((x) => [x.id, x.version]));
-      return pool.map((w) => ({ noteId: w.noteId, userId: w.userId, version: versions.get(w.noteId)!, cookie: cookies.get(w.userId) }));
+      const versions = new Map(
+        (
+          await db.note.findMany({
+            where: { id: { in: pool.map((w) => w.noteId) } },
+            select: { id: true, version: true },
+          })
+        ).map((x) => [x.id, x.version]),
+      );
+      return pool.map((w) => ({
+        noteId: w.noteId,
+        userId: w.userId,
+        version: versions.get(w.noteId)!,
+        cookie: cookies.get(w.userId),
+      }));
     };
     const setups = [
       { label: "instance 1 direct", url: cluster.instances[0].url },
@@ -50,10 +71,26 @@ export async function benchThroughNginx({ databaseUrl, distDir, db, data, signIn
     const agendaPath = `/events/${data.agendaSlug}`;
     const scenarios: { area: string; rateMetric: string; run: (url: string, secs: number) => Promise<LoadResult> }[] = [
       // What the extra hop costs by itself: the cheapest route, one request at a time.
-      { area: "/api/health, 1 conn", rateMetric: "req/s", run: (url, secs) => runGets({ url, path: "/api/health", connections: 1, seconds: secs }) },
-      { area: "agenda page 8×12, 10 conns", rateMetric: "req/s", run: (url, secs) => runGets({ url, path: agendaPath, connections: 10, seconds: secs, cookie: agendaCookie }) },
-      { area: "autosave, 10 writers", rateMetric: "saves/s", run: async (url, secs) => runSaves({ url, writers: await writersFor(10), connections: 10, seconds: secs }) },
-      { area: "autosave, 50 writers", rateMetric: "saves/s", run: async (url, secs) => runSaves({ url, writers: await writersFor(50), connections: 50, seconds: secs }) },
+      {
+        area: "/api/health, 1 conn",
+        rateMetric: "req/s",
+        run: (url, secs) => runGets({ url, path: "/api/health", connections: 1, seconds: secs }),
+      },
+      {
+        area: "agenda page 8×12, 10 conns",
+        rateMetric: "req/s",
+        run: (url, secs) => runGets({ url, path: agendaPath, connections: 10, seconds: secs, cookie: agendaCookie }),
+      },
+      {
+        area: "autosave, 10 writers",
+        rateMetric: "saves/s",
+        run: async (url, secs) => runSaves({ url, writers: await writersFor(10), connections: 10, seconds: secs }),
+      },
+      {
+        area: "autosave, 50 writers",
+        rateMetric: "saves/s",
+        run: async (url, secs) => runSaves({ url, writers: await writersFor(50), connections: 50, seconds: secs }),
+      },
     ];
     // Each instance loads a route's code on its first request: warm both, directly, before measuring.
     for (const instance of cluster.instances) {
@@ -62,22 +99,39 @@ export async function benchThroughNginx({ databaseUrl, distDir, db, data, signIn
     }
     for (const scenario of scenarios) {
       const results = setups.map(() => [] as LoadResult[]);
-      for (let run = 0; run < runs; run++) for (const [i, s] of setups.entries()) results[i].push(await scenario.run(s.url, seconds));
+      for (let run = 0; run < runs; run++)
+        for (const [i, s] of setups.entries()) results[i].push(await scenario.run(s.url, seconds));
       const rates: number[] = [];
       for (const [i, s] of setups.entries()) {
         const area = `${scenario.area}, ${s.label}`;
         const rate = median(results[i].map((r) => r.rps));
         rates.push(rate);
         rows.push({ area, metric: scenario.rateMetric, app: rate });
-        for (const p of ["p50", "p95"] as const) rows.push({ area, metric: `${p} ms`, app: median(results[i].map((r) => r[p])) });
+        for (const p of ["p50", "p95"] as const)
+          rows.push({ area, metric: `${p} ms`, app: median(results[i].map((r) => r[p])) });
         log(`postgres: ${area}: p50 ${median(results[i].map((r) => r.p50)).toFixed(2)} ms`);
         const statuses: Record<string, number> = {};
-        for (const r of results[i]) for (const [k, n] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
-        rows.push({ area, metric: "responses", app: Object.entries(statuses).map(([k, n]) => `${k}×${n}`).join(" ") });
+        for (const r of results[i])
+          for (const [k, n] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+        rows.push({
+          area,
+          metric: "responses",
+          app: Object.entries(statuses)
+            .map(([k, n]) => `${k}×${n}`)
+            .join(" "),
+        });
         log(`postgres: ${area}: ${rate.toFixed(1)} ${scenario.rateMetric}`);
       }
-      rows.push({ area: `${scenario.area}, nginx → 1 ÷ direct`, metric: scenario.rateMetric, app: `${(rates[1] / rates[0]).toFixed(2)}×` });
-      rows.push({ area: `${scenario.area}, nginx → 2 ÷ nginx → 1`, metric: scenario.rateMetric, app: `${(rates[2] / rates[1]).toFixed(2)}×` });
+      rows.push({
+        area: `${scenario.area}, nginx → 1 ÷ direct`,
+        metric: scenario.rateMetric,
+        app: `${(rates[1] / rates[0]).toFixed(2)}×`,
+      });
+      rows.push({
+        area: `${scenario.area}, nginx → 2 ÷ nginx → 1`,
+        metric: scenario.rateMetric,
+        app: `${(rates[2] / rates[1]).toFixed(2)}×`,
+      });
     }
   } finally {
     await single.stop();

@@ -40,7 +40,10 @@ export function firstLoadJs(distDir: string): RouteJs[] {
   for (const file of manifests(path.join(root, "server", "app"))) {
     const sandbox = { globalThis: {} as Record<string, unknown> };
     vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
-    const all = (sandbox.globalThis.__RSC_MANIFEST ?? {}) as Record<string, { entryJSFiles?: Record<string, string[]> }>;
+    const all = (sandbox.globalThis.__RSC_MANIFEST ?? {}) as Record<
+      string,
+      { entryJSFiles?: Record<string, string[]> }
+    >;
     for (const [key, manifest] of Object.entries(all)) {
       if (key.startsWith("/_")) continue; // _not-found, _global-error
       const files = new Set(build.rootMainFiles);
@@ -59,5 +62,8 @@ export function firstLoadJs(distDir: string): RouteJs[] {
 }
 
 if (process.argv[1]?.endsWith("first-load.ts")) {
-  for (const r of firstLoadJs(process.argv[2] ?? ".next")) console.log(`${r.route.padEnd(45)} ${String(r.files).padStart(3)} files ${r.rawKB.toFixed(1).padStart(7)} KB ${r.gzipKB.toFixed(1).padStart(7)} KB gzip`);
+  for (const r of firstLoadJs(process.argv[2] ?? ".next"))
+    console.log(
+      `${r.route.padEnd(45)} ${String(r.files).padStart(3)} files ${r.rawKB.toFixed(1).padStart(7)} KB ${r.gzipKB.toFixed(1).padStart(7)} KB gzip`,
+    );
 }

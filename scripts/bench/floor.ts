@@ -17,11 +17,25 @@ async function save(input: Save) {
       data: { body: input.body, version: input.baseVersion + 1 },
     });
     if (updated.count === 0) {
-      const current = await tx.note.findUniqueOrThrow({ where: { id: input.noteId }, select: { version: true, body: true } });
-      return { status: "conflict" as const, noteId: input.noteId, serverVersion: current.version, serverBody: current.body };
+      const current = await tx.note.findUniqueOrThrow({
+        where: { id: input.noteId },
+        select: { version: true, body: true },
+      });
+      return {
+        status: "conflict" as const,
+        noteId: input.noteId,
+        serverVersion: current.version,
+        serverBody: current.body,
+      };
     }
     await tx.noteRevision.create({
-      data: { noteId: input.noteId, authorId: input.authorId, version: input.baseVersion + 1, body: input.body, clientOpId: input.opId },
+      data: {
+        noteId: input.noteId,
+        authorId: input.authorId,
+        version: input.baseVersion + 1,
+        body: input.body,
+        clientOpId: input.opId,
+      },
     });
     return { status: "saved" as const, noteId: input.noteId, version: input.baseVersion + 1 };
   });
@@ -55,4 +69,5 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(port, "127.0.0.1", () => console.log(`[floor] listening on ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => db.$disconnect().then(() => process.exit(0))));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => db.$disconnect().then(() => process.exit(0))));

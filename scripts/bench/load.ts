@@ -3,14 +3,35 @@
 // connection (no pipelining), so it is what a client waits.
 import autocannon from "autocannon";
 
-export type LoadResult = { rps: number; ok: number; p50: number; p95: number; p99: number; statuses: Record<string, number>; /** Median Server-Timing `session;dur` (ms), when the server sent it. */ sessionMs?: number };
+export type LoadResult = {
+  rps: number;
+  ok: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+  /** Median Server-Timing `session;dur` (ms), when the server sent it. */ sessionMs?: number;
+};
 
-export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 
-function summarize(latencies: number[], statuses: Record<string, number>, seconds: number, okStatuses: number[]): LoadResult {
+function summarize(
+  latencies: number[],
+  statuses: Record<string, number>,
+  seconds: number,
+  okStatuses: number[],
+): LoadResult {
   latencies.sort((a, b) => a - b);
   const ok = okStatuses.reduce((n, s) => n + (statuses[s] ?? 0), 0);
-  return { rps: ok / seconds, ok, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), statuses };
+  return {
+    rps: ok / seconds,
+    ok,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    statuses,
+  };
 }
 
 export type Writer = { noteId: string; userId: string; version: number; cookie?: string };
@@ -20,7 +41,21 @@ export type Writer = { noteId: string; userId: string; version: number; cookie?:
  * every save writes; a 409 would mean a lost race). Writers are taken from a pool of idle ones,
  * so no two requests for the same note are ever in flight together.
  */
-export async function runSaves({ url, writers, connections, seconds, bodyBytes = 1500, path = "/api/notes" }: { url: string; writers: Writer[]; connections: number; seconds: number; bodyBytes?: number; path?: string }): Promise<LoadResult> {
+export async function runSaves({
+  url,
+  writers,
+  connections,
+  seconds,
+  bodyBytes = 1500,
+  path = "/api/notes",
+}: {
+  url: string;
+  writers: Writer[];
+  connections: number;
+  seconds: number;
+  bodyBytes?: number;
+  path?: string;
+}): Promise<LoadResult> {
   const idle = [...writers];
   const t0 = new Map<Writer, number>();
   const latencies: number[] = [];
@@ -51,7 +86,11 @@ export async function runSaves({ url, writers, connections, seconds, bodyBytes =
             authorId: w.userId, // read by the floor only; the app takes the author from the session
           });
           t0.set(w, performance.now());
-          return { ...req, headers: { "content-type": "application/json", ...(w.cookie ? { cookie: w.cookie } : {}) }, body };
+          return {
+            ...req,
+            headers: { "content-type": "application/json", ...(w.cookie ? { cookie: w.cookie } : {}) },
+            body,
+          };
         },
         onResponse: (status, body, context, headers) => {
           const w = context.w as Writer;
@@ -76,11 +115,26 @@ export async function runSaves({ url, writers, connections, seconds, bodyBytes =
   // run starts from the versions in the database.
   await new Promise((r) => setTimeout(r, 1500));
   sessionMs.sort((a, b) => a - b);
-  return { ...summarize(latencies, statuses, seconds, [200]), ...(sessionMs.length ? { sessionMs: percentile(sessionMs, 50) } : {}) };
+  return {
+    ...summarize(latencies, statuses, seconds, [200]),
+    ...(sessionMs.length ? { sessionMs: percentile(sessionMs, 50) } : {}),
+  };
 }
 
 /** GET `path` on `connections` connections for `seconds`. */
-export async function runGets({ url, path, connections, seconds, cookie }: { url: string; path: string; connections: number; seconds: number; cookie?: string }): Promise<LoadResult> {
+export async function runGets({
+  url,
+  path,
+  connections,
+  seconds,
+  cookie,
+}: {
+  url: string;
+  path: string;
+  connections: number;
+  seconds: number;
+  cookie?: string;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   await autocannon({

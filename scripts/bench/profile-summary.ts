@@ -10,7 +10,9 @@ type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 function files(arg: string): string[] {
   if (!statSync(arg).isDirectory()) return [arg];
   // The biggest profile in the directory: the server process (next start may leave small ones).
-  const all = readdirSync(arg).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(arg, f));
+  const all = readdirSync(arg)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(arg, f));
   return all.sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 1);
 }
 
@@ -26,7 +28,8 @@ export function summarize(file: string, top = 25): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = (n: Node) => `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ""}`;
+  const key = (n: Node) =>
+    `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ""}`;
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
   let total = 0;
@@ -57,7 +60,8 @@ export function summarize(file: string, top = 25): string {
       .slice(0, top)
       .map(([k, v]) => `  ${pct(v)}  ${k}`)
       .join("\n");
-  const generic = (k: string) => /^\((root|program|garbage collector)\)|^\(anonymous\) $|^processTicksAndRejections|^runMicrotasks/.test(k);
+  const generic = (k: string) =>
+    /^\((root|program|garbage collector)\)|^\(anonymous\) $|^processTicksAndRejections|^runMicrotasks/.test(k);
   return [
     `${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages of busy time)`,
     `(garbage collector) ${pct(self.get("(garbage collector) ") ?? 0)}, (program) ${pct(self.get("(program) ") ?? 0)}`,

@@ -27,12 +27,17 @@ if (url.startsWith("file:")) {
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL");
   conn.pragma("busy_timeout = 5000");
-  const update = conn.prepare('UPDATE "Note" SET "body" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "authorId" = ? AND "version" = ?');
-  const insert = conn.prepare('INSERT INTO "NoteRevision" ("id", "noteId", "authorId", "version", "body", "clientOpId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const update = conn.prepare(
+    'UPDATE "Note" SET "body" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "authorId" = ? AND "version" = ?',
+  );
+  const insert = conn.prepare(
+    'INSERT INTO "NoteRevision" ("id", "noteId", "authorId", "version", "body", "clientOpId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const current = conn.prepare<[string], { version: number }>('SELECT "version" FROM "Note" WHERE "id" = ?');
   const tx = conn.transaction((s: Save): Outcome => {
     const now = new Date().toISOString().replace("Z", "+00:00");
-    if (update.run(s.body, now, s.noteId, s.authorId, s.baseVersion).changes !== 1) return { status: "conflict", serverVersion: current.get(s.noteId)?.version ?? 0 };
+    if (update.run(s.body, now, s.noteId, s.authorId, s.baseVersion).changes !== 1)
+      return { status: "conflict", serverVersion: current.get(s.noteId)?.version ?? 0 };
     insert.run(randomUUID(), s.noteId, s.authorId, s.baseVersion + 1, s.body, s.opId, now);
     return { status: "saved", version: s.baseVersion + 1 };
   });
@@ -47,9 +52,17 @@ if (url.startsWith("file:")) {
   SELECT $6, "id", $3, "version", $1, $7, $5::timestamp FROM updated RETURNING "version"`;
   save = async (s) => {
     const now = new Date().toISOString().slice(0, 23).replace("T", " ");
-    const r = await pool.query<{ version: number }>({ name: "floor-save", text, values: [s.body, s.noteId, s.authorId, s.baseVersion, now, randomUUID(), s.opId] });
+    const r = await pool.query<{ version: number }>({
+      name: "floor-save",
+      text,
+      values: [s.body, s.noteId, s.authorId, s.baseVersion, now, randomUUID(), s.opId],
+    });
     if (r.rowCount === 1) return { status: "saved", version: Number(r.rows[0].version) };
-    const c = await pool.query<{ version: number }>({ name: "floor-current", text: 'SELECT "version" FROM "Note" WHERE "id" = $1', values: [s.noteId] });
+    const c = await pool.query<{ version: number }>({
+      name: "floor-current",
+      text: 'SELECT "version" FROM "Note" WHERE "id" = $1',
+      values: [s.noteId],
+    });
     return { status: "conflict", serverVersion: Number(c.rows[0]?.version ?? 0) };
   };
   close = () => pool.end();
@@ -83,4 +96,5 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(port, "127.0.0.1", () => console.log(`[raw-floor] listening on ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => close().then(() => process.exit(0))));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => close().then(() => process.exit(0))));

@@ -7,7 +7,18 @@ import { createPrismaClient } from "../../lib/db-client";
 import { percentile } from "./load";
 
 // The same queries as scripts/bench-search.ts.
-const QUERIES = ["람다", "Lambda", "DynamoDB", "다이나모", "서버리스", '"cold start"', "S3", "이나모", "콜드 스타트 람다", "API Gateway 비용"];
+const QUERIES = [
+  "람다",
+  "Lambda",
+  "DynamoDB",
+  "다이나모",
+  "서버리스",
+  '"cold start"',
+  "S3",
+  "이나모",
+  "콜드 스타트 람다",
+  "API Gateway 비용",
+];
 const WARMUP_RUNS = 3;
 
 async function main() {
@@ -37,7 +48,15 @@ async function main() {
       }
     }
     times.sort((a, b) => a - b);
-    console.log(JSON.stringify({ notes: corpus.notes, visible: await db.note.count({ where: noteWhere }), buildSeconds, p50: percentile(times, 50), p95: percentile(times, 95) }));
+    console.log(
+      JSON.stringify({
+        notes: corpus.notes,
+        visible: await db.note.count({ where: noteWhere }),
+        buildSeconds,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+      }),
+    );
   } finally {
     await db.$disconnect();
   }

@@ -23,7 +23,10 @@ export default async function TeamsPage() {
         <ul className="grid gap-3 sm:grid-cols-2" data-testid="team-list">
           {teams.map((team) => (
             <li key={team.id}>
-              <Link href={`/teams/${team.id}`} className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600">
+              <Link
+                href={`/teams/${team.id}`}
+                className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600"
+              >
                 <span className="font-semibold">{team.name}</span>
                 <span className="text-sm text-slate-600">
                   {t("members", { count: team.memberCount })} · {t(`roles.${team.myRole}`)}

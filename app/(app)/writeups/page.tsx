@@ -22,7 +22,10 @@ export default async function WriteupsPage() {
           {t("importTitle")}
         </h2>
         <p className="text-sm text-slate-600">{t("importHint")}</p>
-        <Link href="/writeups/import" className="self-start rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/writeups/import"
+          className="self-start rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t("importLink")}
         </Link>
       </section>
@@ -32,12 +35,17 @@ export default async function WriteupsPage() {
         </h2>
         <p className="text-sm text-slate-600">{t("exportHint")}</p>
         {events.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">{t("exportEmpty")}</p>
+          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+            {t("exportEmpty")}
+          </p>
         ) : (
           <ul className="flex flex-col gap-1" data-testid="export-events">
             {events.map((e) => (
               <li key={e.slug}>
-                <Link href={`/events/${e.slug}/writeup`} className="flex flex-wrap items-baseline gap-x-2 rounded-lg border border-slate-200 px-3 py-2 hover:border-brand-500">
+                <Link
+                  href={`/events/${e.slug}/writeup`}
+                  className="flex flex-wrap items-baseline gap-x-2 rounded-lg border border-slate-200 px-3 py-2 hover:border-brand-500"
+                >
                   <span className="font-medium">{e.name}</span>
                   <span className="text-sm text-slate-600">
                     {e.date} · {t("notesCount", { count: e.notes })}
@@ -53,13 +61,21 @@ export default async function WriteupsPage() {
           {t("backupTitle")}
         </h2>
         <p className="text-sm text-slate-600">{t("backupHint")}</p>
-        <a href="/api/me/backup" download className="self-start rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+        <a
+          href="/api/me/backup"
+          download
+          className="self-start rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+        >
           {t("backupDownload")}
         </a>
         {user.role === "ADMIN" ? (
           <>
             <p className="text-sm text-slate-600">{t("adminBackupHint")}</p>
-            <a href="/api/admin/backup" download className="self-start rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            <a
+              href="/api/admin/backup"
+              download
+              className="self-start rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+            >
               {t("adminBackupDownload")}
             </a>
           </>

@@ -9,7 +9,11 @@ import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; passwordChanged?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; passwordChanged?: string }>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -22,7 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {ts("passwordChanged")}
         </p>
       ) : null}
-      <SignInForm callbackUrl={callbackUrl} oauth={oauthProviderIds()} initialError={typeof params.error === "string" ? params.error : undefined} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        oauth={oauthProviderIds()}
+        initialError={typeof params.error === "string" ? params.error : undefined}
+      />
       <div className="mt-5">
         <DemoAccounts />
       </div>

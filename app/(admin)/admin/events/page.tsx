@@ -10,7 +10,12 @@ export const metadata: Metadata = { title: "Manage events" };
 
 export default async function AdminEventsPage() {
   await requireAdminPage("/admin/events");
-  const [events, t, tc, tu] = await Promise.all([listEvents(db), getTranslations("admin"), getTranslations("common"), getTranslations("adminUsers")]);
+  const [events, t, tc, tu] = await Promise.all([
+    listEvents(db),
+    getTranslations("admin"),
+    getTranslations("common"),
+    getTranslations("adminUsers"),
+  ]);
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">
@@ -18,7 +23,10 @@ export default async function AdminEventsPage() {
         <Link href="/admin/users" className="text-sm text-brand-700 underline">
           {tu("tabUsers")}
         </Link>
-        <Link href="/admin/events/import" className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold">
+        <Link
+          href="/admin/events/import"
+          className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold"
+        >
           {t("import")}
         </Link>
       </div>

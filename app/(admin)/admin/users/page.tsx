@@ -29,12 +29,29 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <label htmlFor="user-q" className="sr-only">
           {t("search")}
         </label>
-        <input id="user-q" name="q" defaultValue={q ?? ""} placeholder={t("search")} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+        <input
+          id="user-q"
+          name="q"
+          defaultValue={q ?? ""}
+          placeholder={t("search")}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
+        />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold">
           {t("search")}
         </button>
       </form>
-      <UserTable myId={admin.id} users={users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: !!u.disabledAt, noteCount: u.noteCount, teamCount: u.teamCount }))} />
+      <UserTable
+        myId={admin.id}
+        users={users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          disabled: !!u.disabledAt,
+          noteCount: u.noteCount,
+          teamCount: u.teamCount,
+        }))}
+      />
     </div>
   );
 }

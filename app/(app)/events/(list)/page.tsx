@@ -11,7 +11,12 @@ export const metadata: Metadata = { title: "Events" };
 export default async function EventsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q: rawQuery } = await searchParams;
   const q = typeof rawQuery === "string" ? rawQuery.slice(0, 100) : "";
-  const [events, t, tc, locale] = await Promise.all([listEvents(db, q), getTranslations("events"), getTranslations("common"), getLocale()]);
+  const [events, t, tc, locale] = await Promise.all([
+    listEvents(db, q),
+    getTranslations("events"),
+    getTranslations("common"),
+    getLocale(),
+  ]);
   const tsv = await getTranslations("services");
   const { upcoming, past } = partitionEvents(events, currentTime());
 
@@ -19,7 +24,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     <ul className="grid gap-3 sm:grid-cols-2">
       {items.map((e) => (
         <li key={e.id}>
-          <Link href={`/events/${e.slug}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+          <Link
+            href={`/events/${e.slug}`}
+            className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
+          >
             <span className="block text-base font-semibold">{e.name}</span>
             <span className="block text-sm text-slate-600">
               {formatLongDate(e.startDate, e.timeZone, locale)}
@@ -45,23 +53,37 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <label htmlFor="event-search" className="sr-only">
             {t("search")}
           </label>
-          <input id="event-search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className="w-48 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-          <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium">{t("search")}</button>
+          <input
+            id="event-search"
+            name="q"
+            defaultValue={q}
+            placeholder={t("searchPlaceholder")}
+            className="w-48 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
+          <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium">
+            {t("search")}
+          </button>
         </form>
       </div>
       {events.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{q ? t("noMatch", { query: q }) : t("empty")}</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {q ? t("noMatch", { query: q }) : t("empty")}
+        </p>
       ) : (
         <>
           {upcoming.length ? (
             <section aria-labelledby="upcoming-heading" className="flex flex-col gap-3">
-              <h2 id="upcoming-heading" className="text-lg font-semibold">{t("upcoming")}</h2>
+              <h2 id="upcoming-heading" className="text-lg font-semibold">
+                {t("upcoming")}
+              </h2>
               {list(upcoming)}
             </section>
           ) : null}
           {past.length ? (
             <section aria-labelledby="past-heading" className="flex flex-col gap-3">
-              <h2 id="past-heading" className="text-lg font-semibold">{t("past")}</h2>
+              <h2 id="past-heading" className="text-lg font-semibold">
+                {t("past")}
+              </h2>
               {list(past)}
             </section>
           ) : null}

@@ -41,7 +41,11 @@ export default async function EventPage({ params }: Props) {
         </div>
         {user ? (
           <span className="ml-auto flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
-            <Link href={`/events/${event.slug}/notes`} className="text-brand-700 underline" data-testid="event-notes-link">
+            <Link
+              href={`/events/${event.slug}/notes`}
+              className="text-brand-700 underline"
+              data-testid="event-notes-link"
+            >
               {t("eventNotes")}
             </Link>
             <Link href="/my-agenda" className="text-brand-700 underline">
@@ -53,7 +57,15 @@ export default async function EventPage({ params }: Props) {
       {event.talkCount === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noTalks")}</p>
       ) : (
-        <AgendaView eventSlug={event.slug} days={days} tracks={event.tracks} starred={starred} canStar={!!user} pinnedNow={pinnedNowIso()} timeZone={event.timeZone} />
+        <AgendaView
+          eventSlug={event.slug}
+          days={days}
+          tracks={event.tracks}
+          starred={starred}
+          canStar={!!user}
+          pinnedNow={pinnedNowIso()}
+          timeZone={event.timeZone}
+        />
       )}
     </div>
   );

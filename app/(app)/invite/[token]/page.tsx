@@ -24,7 +24,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <p className="text-sm text-slate-600">{t("signInToAccept")}</p>
           <div className="flex gap-3">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+            >
               {t("accept")}
             </Link>
           </div>

@@ -8,7 +8,11 @@ import { getPublicNote } from "@/lib/data/team-notes";
 import { formatLongDate, formatTimeRange } from "@/lib/time/zoned";
 
 // A shared link must not be indexed or leak through the Referer of links inside the note.
-export const metadata: Metadata = { title: "Shared note", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Shared note",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function PublicNotePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -25,7 +29,9 @@ export default async function PublicNotePage({ params }: { params: Promise<{ tok
       <h1 className="text-2xl font-bold">{note.talk?.title ?? t("eventNote")}</h1>
       <p className="text-sm text-slate-600">
         {t("by", { name: note.author.name })}
-        {note.talk ? ` · ${formatLongDate(note.talk.startsAt, tz, locale)} ${formatTimeRange(note.talk.startsAt, note.talk.endsAt, tz)}` : ""}
+        {note.talk
+          ? ` · ${formatLongDate(note.talk.startsAt, tz, locale)} ${formatTimeRange(note.talk.startsAt, note.talk.endsAt, tz)}`
+          : ""}
       </p>
       <div className="rounded-xl bg-white p-4 shadow-sm" data-testid="public-note-body">
         <MarkdownPreview source={note.body} />

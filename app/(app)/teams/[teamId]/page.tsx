@@ -41,18 +41,30 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         ) : (
           <ul className="flex flex-col gap-2" data-testid="team-events">
             {events.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-3">
+              <li
+                key={e.id}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-3"
+              >
                 <span className="min-w-0 flex-1">
                   <span className="block font-semibold">{e.name}</span>
                   <span className="text-xs text-slate-600">{formatLongDate(e.startDate, e.timeZone, locale)}</span>
                 </span>
-                <Link className="text-sm font-semibold text-brand-700 underline" href={`/teams/${team.id}/events/${e.slug}/plan`}>
+                <Link
+                  className="text-sm font-semibold text-brand-700 underline"
+                  href={`/teams/${team.id}/events/${e.slug}/plan`}
+                >
                   {t("plan")}
                 </Link>
-                <Link className="text-sm font-semibold text-brand-700 underline" href={`/teams/${team.id}/events/${e.slug}/review`}>
+                <Link
+                  className="text-sm font-semibold text-brand-700 underline"
+                  href={`/teams/${team.id}/events/${e.slug}/review`}
+                >
                   {t("review")}
                 </Link>
-                <Link className="text-sm font-semibold text-brand-700 underline" href={`/teams/${team.id}/events/${e.slug}/writeup`}>
+                <Link
+                  className="text-sm font-semibold text-brand-700 underline"
+                  href={`/teams/${team.id}/events/${e.slug}/writeup`}
+                >
                   {t("writeup")}
                 </Link>
               </li>

@@ -32,7 +32,13 @@ export const POST = route(async (req: Request) => {
     eventId: url.searchParams.get("eventId") || undefined,
   });
   assertUploadType(req);
-  const tooLarge = (bytes: number) => new AppError("TOO_LARGE", `The write-up is ${kb(bytes)} KB; the limit is ${kb(MAX_WRITEUP_BYTES)} KB.`, { source: ["TOO_LARGE"] }, { code: "TOO_LARGE" });
+  const tooLarge = (bytes: number) =>
+    new AppError(
+      "TOO_LARGE",
+      `The write-up is ${kb(bytes)} KB; the limit is ${kb(MAX_WRITEUP_BYTES)} KB.`,
+      { source: ["TOO_LARGE"] },
+      { code: "TOO_LARGE" },
+    );
   const bytes = await readBodyBytes(req, MAX_WRITEUP_BYTES, tooLarge);
   const preview = await planWriteupImport(db, user, bytes, options);
   return Response.json({ preview });

@@ -29,7 +29,9 @@ export function Grid() {
             {TRACKS.map((t) => (
               <td key={t.id}>
                 <article>
-                  <a href={`/talks/${t.id}-${s.id}`}>{`${t.name}, slot ${si + 1}: AWS Lambda와 DynamoDB로 서버리스 아키텍처 만들기`}</a>
+                  <a
+                    href={`/talks/${t.id}-${s.id}`}
+                  >{`${t.name}, slot ${si + 1}: AWS Lambda와 DynamoDB로 서버리스 아키텍처 만들기`}</a>
                   <p>Speaker {si + 1}</p>
                 </article>
               </td>

@@ -32,7 +32,14 @@ export default async function AdminEventPage({ params }: Props) {
   const t = await getTranslations("admin");
   const tz = event.timeZone;
   const days = eventDays(event.startDate, event.endDate, tz);
-  const tracks = event.tracks.map((tr) => ({ id: tr.id, name: tr.name, room: tr.room, colour: tr.colour, position: tr.position, talkCount: tr._count.talks }));
+  const tracks = event.tracks.map((tr) => ({
+    id: tr.id,
+    name: tr.name,
+    room: tr.room,
+    colour: tr.colour,
+    position: tr.position,
+    talkCount: tr._count.talks,
+  }));
   const talks = event.talks.map((talk) => ({
     talkId: talk.id,
     title: talk.title,
@@ -53,7 +60,11 @@ export default async function AdminEventPage({ params }: Props) {
           {t("viewAgenda")}
         </Link>
         {(["xml", "json", "ics"] as const).map((format) => (
-          <a key={format} href={`/api/events/${event.slug}/export?format=${format}`} className="text-sm text-brand-700 underline">
+          <a
+            key={format}
+            href={`/api/events/${event.slug}/export?format=${format}`}
+            className="text-sm text-brand-700 underline"
+          >
             {t("export")} {format.toUpperCase()}
           </a>
         ))}
@@ -67,7 +78,15 @@ export default async function AdminEventPage({ params }: Props) {
         </h2>
         <EventForm
           eventId={event.id}
-          initial={{ name: event.name, slug: event.slug, series: event.series ?? "", venue: event.venue ?? "", timeZone: tz, startDate: formatIsoDate(event.startDate, tz), endDate: formatIsoDate(event.endDate, tz) }}
+          initial={{
+            name: event.name,
+            slug: event.slug,
+            series: event.series ?? "",
+            venue: event.venue ?? "",
+            timeZone: tz,
+            startDate: formatIsoDate(event.startDate, tz),
+            endDate: formatIsoDate(event.endDate, tz),
+          }}
         />
       </section>
       <TrackEditor eventId={event.id} tracks={tracks} />

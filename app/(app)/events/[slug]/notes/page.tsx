@@ -22,17 +22,25 @@ export default async function EventNotesPage({ params }: { params: Promise<{ slu
       </Link>
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-bold">{t("eventNotes")}</h1>
-        <Link href={`/events/${slug}/notes/new`} className="ml-auto rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">
+        <Link
+          href={`/events/${slug}/notes/new`}
+          className="ml-auto rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white"
+        >
           {t("newEventNote")}
         </Link>
       </div>
       {notes.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noEventNotes")}</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {t("noEventNotes")}
+        </p>
       ) : (
         <ul className="flex flex-col gap-2">
           {notes.map((n) => (
             <li key={n.id}>
-              <Link href={`/events/${slug}/notes/${n.id}`} className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-brand-500">
+              <Link
+                href={`/events/${slug}/notes/${n.id}`}
+                className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-brand-500"
+              >
                 <span className="line-clamp-2 text-sm whitespace-pre-line">{n.body.slice(0, 200) || "…"}</span>
               </Link>
             </li>

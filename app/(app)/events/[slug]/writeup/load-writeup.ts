@@ -17,7 +17,11 @@ export type WriteupSearch = { flavour?: string; team?: string };
 export async function loadEventWriteup(slug: string, search: WriteupSearch, returnTo: string) {
   const user = await requireUserOrRedirect(returnTo);
   const locale: "en" | "ko" = (await getLocale()) === "en" ? "en" : "ko";
-  const parsed = writeupExportOptions.safeParse({ flavour: search.flavour || undefined, teamId: search.team || undefined, locale });
+  const parsed = writeupExportOptions.safeParse({
+    flavour: search.flavour || undefined,
+    teamId: search.team || undefined,
+    locale,
+  });
   const options: WriteupExportOptions = parsed.success ? parsed.data : { flavour: "jekyll", locale };
   const post = await buildEventWriteup(db, user.id, slug, options).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

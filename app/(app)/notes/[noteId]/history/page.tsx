@@ -24,7 +24,9 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
   const from = revisions.find((r) => String(r.version) === sp.from) ?? revisions[1] ?? revisions[0];
   const parts = from && to ? diffNotes(from.body, to.body) : [];
   const event = await db.event.findUnique({ where: { id: note.eventId }, select: { slug: true, timeZone: true } });
-  const back = note.talkId ? `/events/${event?.slug}/talks/${note.talkId}/note` : `/events/${event?.slug}/notes/${note.id}`;
+  const back = note.talkId
+    ? `/events/${event?.slug}/talks/${note.talkId}/note`
+    : `/events/${event?.slug}/notes/${note.id}`;
   const when = (d: Date) => formatDateTimeWithZone(d, event?.timeZone ?? "UTC");
   return (
     <div className="flex flex-col gap-4">
@@ -37,7 +39,11 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
         {(["from", "to"] as const).map((k) => (
           <label key={k} className="flex flex-col text-sm font-medium">
             {t(k)}
-            <select name={k} defaultValue={String((k === "from" ? from : to)?.version)} className="rounded border border-slate-300 px-2 py-1">
+            <select
+              name={k}
+              defaultValue={String((k === "from" ? from : to)?.version)}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
               {revisions.map((r) => (
                 <option key={r.id} value={r.version}>
                   {t("version", { version: r.version })} · {when(r.createdAt)}
@@ -48,7 +54,10 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
         ))}
         <button className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold">{t("compare")}</button>
       </form>
-      <pre className="rounded-xl bg-white p-4 font-mono text-sm whitespace-pre-wrap shadow-sm" data-testid="revision-diff">
+      <pre
+        className="rounded-xl bg-white p-4 font-mono text-sm whitespace-pre-wrap shadow-sm"
+        data-testid="revision-diff"
+      >
         {parts.map((p, i) =>
           p.kind === "added" ? (
             <ins key={i} className="bg-green-100 text-green-900 no-underline">
@@ -70,7 +79,9 @@ export default async function NoteHistoryPage({ params, searchParams }: Props) {
             <span className="text-slate-600">
               {r.author.name} · {when(r.createdAt)}
             </span>
-            {r.version !== note.version ? <RestoreButton noteId={note.id} revisionId={r.id} version={r.version} /> : null}
+            {r.version !== note.version ? (
+              <RestoreButton noteId={note.id} revisionId={r.id} version={r.version} />
+            ) : null}
           </li>
         ))}
       </ol>

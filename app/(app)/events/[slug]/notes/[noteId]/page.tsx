@@ -25,7 +25,12 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
         <Link href={`/events/${slug}/notes`} className="text-sm text-brand-700 underline">
           ← {event.name}
         </Link>
-        <a href={`/api/notes/${note.id}/markdown`} download className="ml-auto text-sm text-brand-700 underline" data-testid="note-markdown">
+        <a
+          href={`/api/notes/${note.id}/markdown`}
+          download
+          className="ml-auto text-sm text-brand-700 underline"
+          data-testid="note-markdown"
+        >
           {t("downloadMarkdown")}
         </a>
         <Link href={`/notes/${note.id}/history`} className="text-sm text-brand-700 underline">
@@ -33,7 +38,15 @@ export default async function EventNotePage({ params }: { params: Promise<{ slug
         </Link>
       </div>
       <h1 className="text-xl font-bold">{t("eventNote")}</h1>
-      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={{ noteId: note.id, body: note.body, version: note.version }} tags={note.tags} pinnedNow={pinnedNowIso()} />
+      <EventNoteEditor
+        slug={slug}
+        userId={user.id}
+        eventId={event.id}
+        timeZone={event.timeZone}
+        server={{ noteId: note.id, body: note.body, version: note.version }}
+        tags={note.tags}
+        pinnedNow={pinnedNowIso()}
+      />
       {sharing ? <NoteSharing noteId={note.id} initial={sharing} teams={sharing.teams} /> : null}
     </div>
   );

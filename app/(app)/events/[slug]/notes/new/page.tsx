@@ -22,7 +22,15 @@ export default async function NewEventNotePage({ params }: { params: Promise<{ s
         ← {event.name}
       </Link>
       <h1 className="text-xl font-bold">{t("eventNote")}</h1>
-      <EventNoteEditor slug={slug} userId={user.id} eventId={event.id} timeZone={event.timeZone} server={null} tags={[]} pinnedNow={pinnedNowIso()} />
+      <EventNoteEditor
+        slug={slug}
+        userId={user.id}
+        eventId={event.id}
+        timeZone={event.timeZone}
+        server={null}
+        tags={[]}
+        pinnedNow={pinnedNowIso()}
+      />
     </div>
   );
 }

@@ -36,7 +36,14 @@ export default async function TalkPage({ params }: Props) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-white p-4 text-sm shadow-sm">
         <dt className="font-medium text-slate-600">{t("time")}</dt>
         <dd>
-          {formatLongDate(talk.startsAt, tz, locale)} · {talk.timeUnknown ? t("timeUnknown") : <><span className="font-mono">{formatTimeRange(talk.startsAt, talk.endsAt, tz)}</span> ({tz})</>}
+          {formatLongDate(talk.startsAt, tz, locale)} ·{" "}
+          {talk.timeUnknown ? (
+            t("timeUnknown")
+          ) : (
+            <>
+              <span className="font-mono">{formatTimeRange(talk.startsAt, talk.endsAt, tz)}</span> ({tz})
+            </>
+          )}
         </dd>
         <dt className="font-medium text-slate-600">{t("track")}</dt>
         <dd>{talk.track ? talk.track.name : t("plenary")}</dd>
@@ -49,7 +56,11 @@ export default async function TalkPage({ params }: Props) {
         {talk.speakers.length ? (
           <>
             <dt className="font-medium text-slate-600">{t("speakers")}</dt>
-            <dd>{talk.speakers.map((s) => s.speaker.name + (s.speaker.organisation ? ` (${s.speaker.organisation})` : "")).join(", ")}</dd>
+            <dd>
+              {talk.speakers
+                .map((s) => s.speaker.name + (s.speaker.organisation ? ` (${s.speaker.organisation})` : ""))
+                .join(", ")}
+            </dd>
           </>
         ) : null}
         {talk.level ? (
@@ -61,11 +72,18 @@ export default async function TalkPage({ params }: Props) {
       </dl>
       <div className="flex flex-wrap items-center gap-3">
         {user ? (
-          <Link href={noteHref} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="note-link">
+          <Link
+            href={noteHref}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            data-testid="note-link"
+          >
             {talk.myNoteId ? t("openMyNote") : t("takeNotes")}
           </Link>
         ) : (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(noteHref)}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(noteHref)}`}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+          >
             {t("signInToNote")}
           </Link>
         )}
@@ -73,7 +91,11 @@ export default async function TalkPage({ params }: Props) {
       </div>
       <section className="flex flex-col gap-1">
         <h2 className="text-lg font-semibold">{t("abstract")}</h2>
-        {talk.abstract ? <p className="whitespace-pre-line text-slate-800">{talk.abstract}</p> : <p className="text-slate-500">{t("noAbstract")}</p>}
+        {talk.abstract ? (
+          <p className="whitespace-pre-line text-slate-800">{talk.abstract}</p>
+        ) : (
+          <p className="text-slate-500">{t("noAbstract")}</p>
+        )}
       </section>
     </article>
   );

@@ -8,17 +8,30 @@ import { loadEventWriteup } from "../load-writeup";
 export const metadata: Metadata = { title: "Write-up (print)" };
 
 /** The post without its front matter, rendered as a plain document; the app's header and footer are hidden when printing. */
-export default async function PrintWriteupPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flavour?: string; team?: string }> }) {
+export default async function PrintWriteupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ flavour?: string; team?: string }>;
+}) {
   const { slug } = await params;
   const search = await searchParams;
   const { options, post } = await loadEventWriteup(slug, search, `/events/${slug}/writeup/print`);
   const t = await getTranslations("writeupExport");
-  if (!post) return <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">{t("tooComplex")}</p>;
+  if (!post)
+    return (
+      <p role="alert" className="rounded-xl bg-white p-6 text-slate-700" data-testid="writeup-refused">
+        {t("tooComplex")}
+      </p>
+    );
   const body = post.markdown.replace(/^---\n[\s\S]*?\n---\n/, "");
   const back = `/events/${slug}/writeup?${new URLSearchParams({ flavour: options.flavour, ...(options.teamId ? { team: options.teamId } : {}) })}`;
   return (
     <article className="writeup-print mx-auto flex max-w-3xl flex-col gap-3 bg-white p-6 text-slate-900 print:max-w-none print:p-0">
-      <style>{"@media print { header, footer, nav, .no-print { display: none !important; } body { background: white; } }"}</style>
+      <style>
+        {"@media print { header, footer, nav, .no-print { display: none !important; } body { background: white; } }"}
+      </style>
       <div className="no-print flex gap-3 text-sm">
         <Link href={back} className="text-brand-700 underline">
           ← {t("printBack")}

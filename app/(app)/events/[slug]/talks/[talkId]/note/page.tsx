@@ -23,7 +23,11 @@ export default async function TalkNotePage({ params }: Props) {
   if (!talk) notFound();
   const noteId = await findOwnTalkNoteId(db, user.id, talk.id);
   const note = noteId ? await getOwnNote(db, user.id, noteId) : null;
-  const [t, sharing, teams] = await Promise.all([getTranslations("notes"), note ? getNoteSharing(db, user.id, note.id) : null, shareableTeams(db, user.id)]);
+  const [t, sharing, teams] = await Promise.all([
+    getTranslations("notes"),
+    note ? getNoteSharing(db, user.id, note.id) : null,
+    shareableTeams(db, user.id),
+  ]);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -32,7 +36,12 @@ export default async function TalkNotePage({ params }: Props) {
         </Link>
         {note ? (
           <span className="ml-auto flex gap-3 text-sm">
-            <a href={`/api/notes/${note.id}/markdown`} download className="text-brand-700 underline" data-testid="note-markdown">
+            <a
+              href={`/api/notes/${note.id}/markdown`}
+              download
+              className="text-brand-700 underline"
+              data-testid="note-markdown"
+            >
               {t("downloadMarkdown")}
             </a>
             <Link href={`/notes/${note.id}/history`} className="text-brand-700 underline">

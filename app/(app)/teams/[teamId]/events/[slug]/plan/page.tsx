@@ -20,7 +20,11 @@ export default async function CoveragePlanPage({ params }: Props) {
   const user = await requireUserOrRedirect(`/teams/${teamId}/events/${slug}/plan`);
   const ctx = await getTeamEventContext(db, user.id, teamId, slug);
   if (!ctx) notFound();
-  const [plan, t, locale] = await Promise.all([coveragePlan(db, user.id, teamId, ctx.event.id), getTranslations("teams"), getLocale()]);
+  const [plan, t, locale] = await Promise.all([
+    coveragePlan(db, user.id, teamId, ctx.event.id),
+    getTranslations("teams"),
+    getLocale(),
+  ]);
   const canClaim = can(roleInTeam(ctx.team.myRole), "talk.claim");
   const uncovered = new Set(plan.uncoveredSlots.map((s) => `${s.startsAt.toISOString()}/${s.endsAt.toISOString()}`));
   const days = [...new Set(plan.slots.map((s) => s.day))];
@@ -30,10 +34,16 @@ export default async function CoveragePlanPage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t("planTitle", { event: ctx.event.name })}</h1>
       <p className="text-sm text-slate-600">{t("planHelp")}</p>
       <div className="flex flex-wrap gap-2 text-sm" data-testid="coverage-summary">
-        <span className={`rounded-full px-3 py-1 font-semibold ${plan.uncoveredSlots.length ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-900"}`} data-testid="uncovered-count">
+        <span
+          className={`rounded-full px-3 py-1 font-semibold ${plan.uncoveredSlots.length ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-900"}`}
+          data-testid="uncovered-count"
+        >
           {t("uncovered", { count: plan.uncoveredSlots.length })}
         </span>
-        <span className={`rounded-full px-3 py-1 font-semibold ${plan.doubleCovered.length ? "bg-sky-100 text-sky-900" : "bg-slate-100 text-slate-700"}`} data-testid="double-count">
+        <span
+          className={`rounded-full px-3 py-1 font-semibold ${plan.doubleCovered.length ? "bg-sky-100 text-sky-900" : "bg-slate-100 text-slate-700"}`}
+          data-testid="double-count"
+        >
           {t("double", { count: plan.doubleCovered.length })}
         </span>
       </div>
@@ -56,24 +66,43 @@ export default async function CoveragePlanPage({ params }: Props) {
                 >
                   <p className="mb-2 flex flex-wrap items-center gap-2 font-mono text-sm text-slate-700">
                     {formatTimeRange(slot.startsAt, slot.endsAt, ctx.event.timeZone)}
-                    {isUncovered ? <span className="rounded bg-amber-100 px-2 py-0.5 font-sans text-xs font-semibold text-amber-900">{t("uncoveredSlot")}</span> : null}
+                    {isUncovered ? (
+                      <span className="rounded bg-amber-100 px-2 py-0.5 font-sans text-xs font-semibold text-amber-900">
+                        {t("uncoveredSlot")}
+                      </span>
+                    ) : null}
                   </p>
                   <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
                     {slot.talks.map((talk) => {
                       const mine = talk.claimers.some((c) => c.id === user.id);
                       return (
-                        <li key={talk.id} className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3" data-testid="coverage-talk" data-talk-id={talk.id}>
-                          <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{talk.track?.name ?? t("plenary")}</span>
+                        <li
+                          key={talk.id}
+                          className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3"
+                          data-testid="coverage-talk"
+                          data-talk-id={talk.id}
+                        >
+                          <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+                            {talk.track?.name ?? t("plenary")}
+                          </span>
                           <Link href={`/events/${slug}/talks/${talk.id}`} className="font-semibold hover:underline">
                             {talk.title}
                           </Link>
                           <p className="text-sm text-slate-700" data-testid="claimers">
-                            {talk.claimers.length ? talk.claimers.map((c) => c.name).join(", ") : <span className="text-slate-500">{t("nobody")}</span>}
+                            {talk.claimers.length ? (
+                              talk.claimers.map((c) => c.name).join(", ")
+                            ) : (
+                              <span className="text-slate-500">{t("nobody")}</span>
+                            )}
                             {talk.claimers.length > 1 ? (
-                              <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-900">{t("doubleBadge", { count: talk.claimers.length })}</span>
+                              <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-900">
+                                {t("doubleBadge", { count: talk.claimers.length })}
+                              </span>
                             ) : null}
                           </p>
-                          {canClaim ? <ClaimButton teamId={teamId} talkId={talk.id} talkTitle={talk.title} claimed={mine} /> : null}
+                          {canClaim ? (
+                            <ClaimButton teamId={teamId} talkId={talk.id} talkTitle={talk.title} claimed={mine} />
+                          ) : null}
                         </li>
                       );
                     })}

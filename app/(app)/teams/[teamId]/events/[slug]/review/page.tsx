@@ -18,18 +18,46 @@ export const metadata: Metadata = { title: "Team review" };
 
 type Props = { params: Promise<{ teamId: string; slug: string }> };
 
-const toView = (c: CommentNode): CommentView => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), replies: c.replies.map(toView) });
+const toView = (c: CommentNode): CommentView => ({
+  ...c,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+  replies: c.replies.map(toView),
+});
 
-function NoteCard({ note, myId, canComment, label, timeZone }: { note: ReviewNote; myId: string; canComment: boolean; label: string; timeZone: string }) {
+function NoteCard({
+  note,
+  myId,
+  canComment,
+  label,
+  timeZone,
+}: {
+  note: ReviewNote;
+  myId: string;
+  canComment: boolean;
+  label: string;
+  timeZone: string;
+}) {
   return (
-    <article className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3" data-testid="review-note" data-note-id={note.id} aria-label={label}>
+    <article
+      className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      data-testid="review-note"
+      data-note-id={note.id}
+      aria-label={label}
+    >
       <h4 className="text-sm font-semibold text-brand-700" data-testid="review-note-author">
         {note.author.name}
       </h4>
       <div className="text-sm" data-testid="review-note-body">
         <MarkdownPreview source={note.body} />
       </div>
-      <CommentThread noteId={note.id} comments={note.comments.map(toView)} myId={myId} canComment={canComment} timeZone={timeZone} />
+      <CommentThread
+        noteId={note.id}
+        comments={note.comments.map(toView)}
+        myId={myId}
+        canComment={canComment}
+        timeZone={timeZone}
+      />
     </article>
   );
 }
@@ -39,7 +67,11 @@ export default async function TeamReviewPage({ params }: Props) {
   const user = await requireUserOrRedirect(`/teams/${teamId}/events/${slug}/review`);
   const ctx = await getTeamEventContext(db, user.id, teamId, slug);
   if (!ctx) notFound();
-  const [review, t, locale] = await Promise.all([teamReview(db, user.id, teamId, ctx.event.id), getTranslations("teams"), getLocale()]);
+  const [review, t, locale] = await Promise.all([
+    teamReview(db, user.id, teamId, ctx.event.id),
+    getTranslations("teams"),
+    getLocale(),
+  ]);
   const role = roleInTeam(ctx.team.myRole);
   const canComment = can(role, "note.comment");
   const canMark = can(role, "talk.markReviewed");
@@ -50,7 +82,14 @@ export default async function TeamReviewPage({ params }: Props) {
       <TeamEventNav team={ctx.team} slug={slug} current="review" />
       <h1 className="text-2xl font-bold">{t("reviewTitle", { event: ctx.event.name })}</h1>
       <p className="text-sm text-slate-600">{t("reviewHelp")}</p>
-      {empty ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="review-empty">{t("reviewEmpty")}</p> : null}
+      {empty ? (
+        <p
+          className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600"
+          data-testid="review-empty"
+        >
+          {t("reviewEmpty")}
+        </p>
+      ) : null}
       {review.days.map((day) => (
         <section key={day.date} aria-labelledby={`review-${day.date}`} className="flex flex-col gap-4">
           <h2 id={`review-${day.date}`} className="text-lg font-semibold">
@@ -60,23 +99,45 @@ export default async function TeamReviewPage({ params }: Props) {
             <div key={slot.startsAt.toISOString()} className="flex flex-col gap-3" data-testid="review-slot">
               <p className="font-mono text-sm text-slate-700">{formatTimeRange(slot.startsAt, slot.endsAt, tz)}</p>
               {slot.talks.map((talk) => (
-                <section key={talk.id} aria-labelledby={`talk-${talk.id}`} className="flex flex-col gap-2 rounded-xl bg-slate-100 p-3" data-testid="review-talk" data-talk-id={talk.id}>
+                <section
+                  key={talk.id}
+                  aria-labelledby={`talk-${talk.id}`}
+                  className="flex flex-col gap-2 rounded-xl bg-slate-100 p-3"
+                  data-testid="review-talk"
+                  data-talk-id={talk.id}
+                >
                   <div className="flex flex-wrap items-center gap-2">
                     <h3 id={`talk-${talk.id}`} className="min-w-0 flex-1 font-semibold">
-                      <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{talk.track?.name ?? t("plenary")}</span>
+                      <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                        {talk.track?.name ?? t("plenary")}
+                      </span>
                       <Link href={`/events/${slug}/talks/${talk.id}`} className="hover:underline">
                         {talk.title}
                       </Link>
                     </h3>
                     {canMark ? (
-                      <ReviewedToggle teamId={teamId} talkId={talk.id} talkTitle={talk.title} reviewed={talk.isReviewed} />
+                      <ReviewedToggle
+                        teamId={teamId}
+                        talkId={talk.id}
+                        talkTitle={talk.title}
+                        reviewed={talk.isReviewed}
+                      />
                     ) : talk.isReviewed ? (
-                      <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">✓ {t("reviewed")}</span>
+                      <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">
+                        ✓ {t("reviewed")}
+                      </span>
                     ) : null}
                   </div>
                   <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
                     {talk.notes.map((note) => (
-                      <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} timeZone={tz} />
+                      <NoteCard
+                        key={note.id}
+                        note={note}
+                        myId={user.id}
+                        canComment={canComment}
+                        label={t("noteBy", { name: note.author.name })}
+                        timeZone={tz}
+                      />
                     ))}
                   </div>
                 </section>
@@ -92,7 +153,14 @@ export default async function TeamReviewPage({ params }: Props) {
           </h2>
           <div className="grid gap-3 md:grid-cols-2">
             {review.eventNotes.map((note) => (
-              <NoteCard key={note.id} note={note} myId={user.id} canComment={canComment} label={t("noteBy", { name: note.author.name })} timeZone={tz} />
+              <NoteCard
+                key={note.id}
+                note={note}
+                myId={user.id}
+                canComment={canComment}
+                label={t("noteBy", { name: note.author.name })}
+                timeZone={tz}
+              />
             ))}
           </div>
         </section>

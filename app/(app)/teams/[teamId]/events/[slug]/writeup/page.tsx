@@ -20,9 +20,16 @@ export default async function TeamWriteupPage({ params, searchParams }: Props) {
   const user = await requireUserOrRedirect(`/teams/${teamId}/events/${slug}/writeup`);
   const ctx = await getTeamEventContext(db, user.id, teamId, slug);
   if (!ctx) notFound();
-  const talks = await db.talk.findMany({ where: { eventId: ctx.event.id }, orderBy: [{ startsAt: "asc" }, { title: "asc" }], select: { id: true, title: true, startsAt: true, endsAt: true } });
+  const talks = await db.talk.findMany({
+    where: { eventId: ctx.event.id },
+    orderBy: [{ startsAt: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, startsAt: true, endsAt: true },
+  });
   const talkId = typeof talkParam === "string" && talks.some((x) => x.id === talkParam) ? talkParam : null;
-  const [saved, t] = await Promise.all([getWriteup(db, user.id, teamId, ctx.event.id, talkId), getTranslations("teams")]);
+  const [saved, t] = await Promise.all([
+    getWriteup(db, user.id, teamId, ctx.event.id, talkId),
+    getTranslations("teams"),
+  ]);
   const canEdit = can(roleInTeam(ctx.team.myRole), "writeup.edit");
   return (
     <div className="flex flex-col gap-4">
@@ -32,7 +39,12 @@ export default async function TeamWriteupPage({ params, searchParams }: Props) {
       <form method="get" className="flex flex-wrap items-end gap-2">
         <label htmlFor="writeup-scope" className="flex flex-col text-sm font-medium">
           {t("scope")}
-          <select id="writeup-scope" name="talk" defaultValue={talkId ?? ""} className="max-w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
+          <select
+            id="writeup-scope"
+            name="talk"
+            defaultValue={talkId ?? ""}
+            className="max-w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          >
             <option value="">{t("scopeEvent")}</option>
             {talks.map((x) => (
               <option key={x.id} value={x.id}>
