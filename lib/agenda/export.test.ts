@@ -264,3 +264,27 @@ describe("exportIcs", () => {
     expect(events.map((v) => new ICAL.Event(v).uid)).toEqual([plan.talks[0].guid, plan.talks[1].guid]);
   });
 });
+
+describe("talks without a known time (from a write-up)", () => {
+  it("are left out of frab XML and schedule JSON (no invented time), and are all-day entries in iCalendar", () => {
+    const csv =
+      "date,start,end,track,room,title,speakers,abstract\n2016-05-17,10:00,10:40,Track 1,,Timed talk,,\n2016-05-17,11:00,11:40,Track 1,,Untimed talk,,\n";
+    const plan = parseAgendaCsv(csv, { eventName: "Write-up event", timeZone: "Asia/Seoul" });
+    const snapshot = snapshotOf(plan);
+    snapshot.talks = snapshot.talks.map((t) =>
+      t.title === "Untimed talk" ? { ...t, id: "untimed", timeUnknown: true } : t,
+    );
+    const xml = exportFrabXml(snapshot, { baseUrl: "https://summit.example" });
+    const json = exportPretalxJson(snapshot, { baseUrl: "https://summit.example" });
+    expect(xml).toContain("Timed talk");
+    expect(xml).not.toContain("Untimed talk");
+    expect(json).not.toContain("Untimed talk");
+    expect(scheduleXmlErrors(xml)).toEqual([]);
+    const events = new ICAL.Component(ICAL.parse(exportIcs(snapshot, { name: "x" })))
+      .getAllSubcomponents("vevent")
+      .map((v) => new ICAL.Event(v));
+    const untimed = events.find((e) => e.summary === "Untimed talk")!;
+    expect(untimed.startDate.isDate).toBe(true);
+    expect(untimed.startDate.toString()).toBe("2016-05-17");
+  });
+});

@@ -173,6 +173,8 @@ export function exportIcs(source: AgendaSnapshot | AgendaSnapshotTalk[], options
       speakers: talk.speakers,
       location: talk.room ?? talk.track ?? null,
       categories: talk.track ? [talk.track] : [],
+      timeUnknown: talk.timeUnknown,
+      timeZone: Array.isArray(source) ? undefined : source.event.timeZone,
     })),
     options,
   );

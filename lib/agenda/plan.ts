@@ -79,6 +79,8 @@ export type AgendaSnapshotTalk = AgendaTalk & {
   id?: string;
   /** Notes, stars, claims or reviews point at this talk: a re-import must not delete it. */
   hasUserData?: boolean;
+  /** Stored without a known time (a write-up import): its instants only keep the order. */
+  timeUnknown?: boolean;
 };
 
 export type AgendaSnapshot = {

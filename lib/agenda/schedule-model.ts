@@ -90,7 +90,11 @@ function talkGuids(key: string, talks: AgendaSnapshotTalk[]): Map<AgendaSnapshot
   return guids;
 }
 
-export function buildScheduleModel(agenda: AgendaSnapshot, { baseUrl }: ScheduleExportOptions): ScheduleModel {
+export function buildScheduleModel(source: AgendaSnapshot, { baseUrl }: ScheduleExportOptions): ScheduleModel {
+  // A talk stored without a known time (from a write-up) has placeholder instants that only keep
+  // its order: frab and schedule JSON need a real start and duration, so it is left out rather
+  // than exported with an invented time (the write-up export and the calendar keep it, untimed).
+  const agenda = { ...source, talks: source.talks.filter((t) => !t.timeUnknown) };
   const { event } = agenda;
   const key = eventKey(event);
   const acronym = scheduleAcronym(event);

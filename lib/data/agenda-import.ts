@@ -74,6 +74,7 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
           endsAt: true,
           externalGuid: true,
           externalSlug: true,
+          timeUnknown: true,
           slotId: true,
           trackId: true,
           track: { select: { name: true, room: true } },
@@ -105,17 +106,20 @@ async function readAgenda(db: Client, where: { id: string } | { slug: string }):
       colour: t.colour,
       position: t.position,
     })),
-    talks: event.talks.map(({ _count, track, slot, speakers, externalGuid, externalSlug, level, ...t }) => ({
-      ...t,
-      ...(externalGuid ? { guid: externalGuid } : {}),
-      ...(externalSlug ? { slug: externalSlug } : {}),
-      ...(level ? { level } : {}),
-      day: slot?.day.date ?? formatIsoDate(t.startsAt, tz),
-      track: track?.name ?? null,
-      ...(track?.room ? { room: track.room } : {}),
-      speakers: speakers.map((s) => s.speaker.name),
-      hasUserData: _count.notes + _count.stars + _count.claims + _count.reviews + _count.writeups > 0,
-    })),
+    talks: event.talks.map(
+      ({ _count, track, slot, speakers, externalGuid, externalSlug, level, timeUnknown, ...t }) => ({
+        ...t,
+        ...(timeUnknown ? { timeUnknown } : {}),
+        ...(externalGuid ? { guid: externalGuid } : {}),
+        ...(externalSlug ? { slug: externalSlug } : {}),
+        ...(level ? { level } : {}),
+        day: slot?.day.date ?? formatIsoDate(t.startsAt, tz),
+        track: track?.name ?? null,
+        ...(track?.room ? { room: track.room } : {}),
+        speakers: speakers.map((s) => s.speaker.name),
+        hasUserData: _count.notes + _count.stars + _count.claims + _count.reviews + _count.writeups > 0,
+      }),
+    ),
   };
 }
 
