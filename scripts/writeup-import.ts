@@ -11,7 +11,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db-client";
 import { isAppError } from "../lib/errors";
-import { applyWriteupImport, defaultApplyInput, planWriteupImport } from "../lib/data/writeup-import";
 import { writeupApplyInput, writeupPreviewOptions } from "../lib/validations/writeups";
 import { MAX_WRITEUP_BYTES } from "../lib/writeup/types";
 import { migrateForCli } from "./migrate-database";
@@ -80,6 +79,9 @@ async function main() {
     );
   const bytes = new Uint8Array(await readFile(args.file));
   await migrateForCli("writeup-import");
+  // Loaded here, not at the top: ESM imports run before the re-run above, and this one reaches
+  // "server-only", which resolves only under the react-server condition.
+  const { applyWriteupImport, defaultApplyInput, planWriteupImport } = await import("../lib/data/writeup-import");
   const db = createPrismaClient();
   try {
     const user = await db.user.findUnique({
