@@ -52,6 +52,13 @@ function expectResponsive(latencies: number[]) {
   );
 }
 
+/** A member signed in through the API, on one of the app's pages (requests below send its origin). */
+async function member(page: Page) {
+  const user = await signedInUser(page);
+  await page.goto("/events");
+  return user;
+}
+
 async function sameOriginHeaders(page: Page, contentType: string) {
   return { "Content-Type": contentType, Origin: new URL(page.url()).origin };
 }
@@ -80,7 +87,7 @@ test.describe("prototype pollution", () => {
     page,
     request,
   }) => {
-    await signedInUser(page);
+    await member(page);
     const posts = [
       "+++\n[__proto__]\npolluted = 1\n+++\n# AWS Summit 2016\n\n## 13:00 - 13:40 Lambda\n\ntext\n",
       "+++\na.__proto__.b = 1\n+++\n# AWS Summit 2016\n",
@@ -109,7 +116,7 @@ test.describe("slow Markdown", () => {
     page,
     request,
   }) => {
-    const user = await signedInUser(page);
+    const user = await member(page);
     const event = await createParallelEvent("Markdown bomb");
     const token = randomBytes(24).toString("base64url").slice(0, 32);
     const body = repeatTo("[a](", MB);
@@ -177,7 +184,7 @@ test.describe("slow Markdown", () => {
     page,
     browser,
   }) => {
-    const user = await signedInUser(page);
+    const user = await member(page);
     const event = await createParallelEvent("Formatted note");
     const token = randomBytes(24).toString("base64url").slice(0, 32);
     const body =
@@ -216,7 +223,7 @@ test.describe("slow Markdown", () => {
     page,
     request,
   }) => {
-    await signedInUser(page);
+    await member(page);
     for (const [label, post] of [
       ["240 KB of '[a]('", `# AWS Summit 2016\n\n${repeatTo("[a](", 240_000)}`],
       ["1 MB of '[a]('", `# AWS Summit 2016\n\n${repeatTo("[a](", MB - 100)}`],
@@ -230,7 +237,7 @@ test.describe("slow Markdown", () => {
   });
 
   test("an ordinary 1 MB post is accepted for preview", async ({ page }) => {
-    await signedInUser(page);
+    await member(page);
     const talk = (n: number) =>
       `## ${String(9 + (n % 9)).padStart(2, "0")}:00 - ${String(9 + (n % 9)).padStart(2, "0")}:40 Talk ${n}\n\n${"Lambda와 DynamoDB로 만든 서버리스 API 이야기. ".repeat(40)}\n\n- point one\n- point two\n\n`;
     let post = "---\ntitle: AWS Summit 2016\ndate: 2016-05-17\n---\n";
@@ -247,7 +254,7 @@ test.describe("slow Markdown", () => {
 
 test.describe("resource bombs", () => {
   test("a YAML alias bomb in front matter is a 422, not a 500", async ({ page, request }) => {
-    await signedInUser(page);
+    await member(page);
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 10; i++) {
       const prev = String.fromCharCode(96 + i);
@@ -266,7 +273,7 @@ test.describe("resource bombs", () => {
   }) => {
     // Before the fix the second one ended the process: V8 aborts ("RegExpCompiler Allocation failed")
     // inside the YAML parser near the stack limit, which no try/catch or worker thread contains.
-    await signedInUser(page);
+    await member(page);
     for (const depth of [20_000, 50_000]) {
       const res = await previewWriteup(page, `---\nx: ${"[".repeat(depth)}${"]".repeat(depth)}\n---\n# Deep\n`);
       expect(res.status(), `depth ${depth}`).toBe(422);
