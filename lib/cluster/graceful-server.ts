@@ -51,11 +51,6 @@ export function createGracefulServer(
         } else res.destroy();
       });
   });
-  // An idle keep-alive connection is closed by the side that waits longer second: a client (or a
-  // balancer's upstream pool, nginx's default 60 s) that reuses it just as Node's default 5 s runs
-  // out gets a reset instead of an answer. Outlast the usual client and balancer timeouts.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
 
   async function shutdown({ delayMs, timeoutMs }: { delayMs: number; timeoutMs: number }): Promise<ShutdownResult> {
     const started = Date.now();
