@@ -407,6 +407,18 @@ describe("cluster: 2 instances, one PostgreSQL, nginx", () => {
   });
 
   it("a rolling restart (A drains and comes back, then B) under load through nginx drops no request; a draining instance is not ready", async () => {
+    // As an operator would: start only once nginx passes requests to both instances again (the
+    // previous test killed and restarted A; an instance that refused a connection sits out fail_timeout).
+    for (const instance of cluster.instances) {
+      const from = cluster.nginx.accessLog().length;
+      const until = Date.now() + 30_000;
+      while (routedTo(instance, from).filter((l) => / 200 /.test(l)).length === 0) {
+        if (Date.now() > until)
+          throw new Error(`${instance.name} got no request through nginx before the rolling restart`);
+        await (await fetch(`${cluster.url}/api/health`)).text();
+        await sleep(50);
+      }
+    }
     const w = data.writers[5];
     const jar = (await signIn(cluster.url, w.email, BENCH_PASSWORD)).jar;
     let version = (await db.note.findUniqueOrThrow({ where: { id: w.noteId } })).version;
