@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
+import { BENCH_QUERIES } from "../lib/search/bench-corpus";
 
 // lib/data/team-notes.ts (the visibility rule) imports "server-only", which only resolves under
 // the react-server condition: run this script again with it rather than copy the rule.
@@ -45,18 +46,7 @@ if (
 }
 process.env.CHECKPOINT_DISABLE = "1";
 
-const QUERIES = [
-  "람다",
-  "Lambda",
-  "DynamoDB",
-  "다이나모",
-  "서버리스",
-  '"cold start"',
-  "S3",
-  "이나모",
-  "콜드 스타트 람다",
-  "API Gateway 비용",
-];
+const QUERIES = BENCH_QUERIES;
 const WARMUP_RUNS = 3;
 
 const percentile = (sorted: number[], p: number) =>

@@ -91,6 +91,20 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
+/** The queries both search benchmarks time (scripts/bench-search.ts, scripts/bench/search.ts). */
+export const BENCH_QUERIES = [
+  "람다",
+  "Lambda",
+  "DynamoDB",
+  "다이나모",
+  "서버리스",
+  '"cold start"',
+  "S3",
+  "이나모",
+  "콜드 스타트 람다",
+  "API Gateway 비용",
+] as const;
+
 export type BenchCorpus = { benchUserId: string; notes: number; talks: number; users: number };
 
 /** Users in teams of `teamSize`; each user is in two teams, the benchmark user ("u0") included. */

@@ -5,20 +5,9 @@
 //   NODE_OPTIONS=--conditions=react-server tsx scripts/bench/search.ts <database url> <notes> <runs>
 import { createPrismaClient } from "../../lib/db-client";
 import { percentile } from "./load";
+import { BENCH_QUERIES } from "../../lib/search/bench-corpus";
 
-// The same queries as scripts/bench-search.ts.
-const QUERIES = [
-  "람다",
-  "Lambda",
-  "DynamoDB",
-  "다이나모",
-  "서버리스",
-  '"cold start"',
-  "S3",
-  "이나모",
-  "콜드 스타트 람다",
-  "API Gateway 비용",
-];
+const QUERIES = BENCH_QUERIES;
 const WARMUP_RUNS = 3;
 
 async function main() {
