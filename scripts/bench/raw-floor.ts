@@ -1,4 +1,4 @@
-// The raw-driver floor for the autosave benchmark (issue 14): a bare node:http server doing the
+// The raw-driver floor for the autosave benchmark: a bare node:http server doing the
 // same database write as POST /api/notes (conditional note update + revision insert, atomically)
 // straight on the driver, with no Prisma and no framework:
 //   - SQLite: better-sqlite3 prepared statements in one transaction, WAL + synchronous=NORMAL as
@@ -7,15 +7,15 @@
 //     data-modifying CTE, on a pool of the app's size.
 // No session, no validation: the author comes from the request body. Started by scripts/bench.ts:
 //   DATABASE_URL=… PORT=… tsx scripts/bench/raw-floor.ts
-import http from "node:http";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { serveSaves, type FloorSave } from "./floor-server";
 
 const url = process.env.DATABASE_URL ?? "";
 const port = Number(process.env.PORT ?? 3202);
 
-type Save = { opId: string; noteId: string; baseVersion: number; body: string; authorId: string };
+type Save = FloorSave;
 type Outcome = { status: "saved"; version: number } | { status: "conflict"; serverVersion: number };
 
 let save: (s: Save) => Promise<Outcome>;
@@ -68,33 +68,4 @@ if (url.startsWith("file:")) {
   close = () => pool.end();
 }
 
-const server = http.createServer((req, res) => {
-  if (req.method === "GET" && req.url === "/health") {
-    res.end("ok");
-    return;
-  }
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    let input: Save;
-    try {
-      input = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Save;
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    save(input).then(
-      (result) => {
-        res.writeHead(result.status === "conflict" ? 409 : 200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ...result, noteId: input.noteId }));
-      },
-      (e: unknown) => {
-        console.error("[raw-floor]", e);
-        res.writeHead(500).end();
-      },
-    );
-  });
-});
-server.listen(port, "127.0.0.1", () => console.log(`[raw-floor] listening on ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.on(signal, () => server.close(() => close().then(() => process.exit(0))));
+serveSaves("raw-floor", port, save, () => close());
